@@ -1,0 +1,2 @@
+export * from './lib/api-auth.module';
+

@@ -1,0 +1,3 @@
+export function sharedContract(): string {
+  return 'shared-contract';
+}
