@@ -1,10 +1,14 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { AuthModule } from '@cadence/api-auth';
+import { CoreModule, HealthModule, InfrastructureUrls } from '@cadence/api-core';
+import { DynamicModule, Module } from '@nestjs/common';
+import { QueueBoardModule } from './queue-board.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(urls: InfrastructureUrls): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(urls), HealthModule, AuthModule, QueueBoardModule],
+    };
+  }
+}

@@ -1,2 +1,2 @@
-export * from './lib/api-testing.module';
-
+export * from './lib/test-infrastructure';
+export * from './lib/test-env';
