@@ -31,7 +31,7 @@ describe('docker-compose.yml', () => {
   it('has every service the README names, with MongoDB and Redis gating the app', () => {
     const { services } = composeConfig();
     const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
-    const named = [...readme.matchAll(/compose service `([a-z-]+)`/g)].map((m) => m[1]);
+    const named = [...readme.matchAll(/compose\s+service\s+`([a-z-]+)`/g)].map((m) => m[1]);
     expect(named.sort()).toEqual(['api', 'mongo', 'redis', 'web', 'worker']);
     for (const name of named) expect(services[name]).toBeDefined();
     for (const app of ['api', 'worker']) {
