@@ -21,7 +21,10 @@ export function startProcess(name: string, command: string, args: string[], env:
       if (log === 'inherit') process.stdout.write(`[${name}] ${line}\n`);
     });
   }
+  let stopping = false;
   child.once('exit', (code, signal) => {
+    // 143 = ended by our own SIGTERM: that is the normal end of a stop, not a failure.
+    if (stopping && (code === 143 || signal === 'SIGTERM')) return;
     if (code !== 0 && code !== null && log === 'silent') process.stderr.write(`[${name}] exited with ${code}:\n${tail.join('\n')}\n`);
     else if (code !== 0 && code !== null) process.stderr.write(`[${name}] exited with ${code ?? signal}\n`);
   });
@@ -33,6 +36,7 @@ export function startProcess(name: string, command: string, args: string[], env:
         clearTimeout(force);
         resolve();
       });
+      stopping = true;
       child.kill('SIGTERM');
     });
   return { name, child, stop };

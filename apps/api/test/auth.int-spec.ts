@@ -145,3 +145,20 @@ describe('auth (real app, embedded MongoDB, real Redis)', () => {
     await http().get('/api/admin/queues/api/queues').set('Cookie', setCookie.split(';')[0]).expect(200);
   });
 });
+
+describe('logout', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('revokes the session so its refresh token no longer works', async () => {
+    const http = () => request(testApp.app.getHttpServer());
+    const session = (await http().post('/api/v1/auth/register').send({ email: 'bye@example.com', password, name: 'Bye' }).expect(201)).body;
+    await http().post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+    expect((await http().post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401)).body.code).toBe('INVALID_REFRESH_TOKEN');
+    // Unknown tokens get the same answer.
+    await http().post('/api/v1/auth/logout').send({ refreshToken: 'never-issued' }).expect(204);
+  });
+});

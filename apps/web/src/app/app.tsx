@@ -1,15 +1,24 @@
-// Uncomment this line to use CSS modules
-// import styles from './app.module.css';
-import NxWelcome from "./nx-welcome";
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import type { AppRouter } from './router';
+import { theme } from './theme';
 
-export function App() {
-  return (
-    <div>
-      <NxWelcome title="web"/>
-    </div>
-  );
+export interface AppProps {
+  router: AppRouter;
+  queryClient: QueryClient;
+  /** 'test' turns off transitions and portals so component tests see the final state at once. */
+  env?: 'default' | 'test';
 }
 
-export default App;
-
-
+export function App({ router, queryClient, env = 'default' }: AppProps) {
+  return (
+    <MantineProvider theme={theme} env={env}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

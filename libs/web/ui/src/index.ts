@@ -1,2 +1,11 @@
-
-export * from './lib/web-ui';
+export { ComingSoon } from './lib/coming-soon';
+export type { ComingSoonProps } from './lib/coming-soon';
+export { ErrorAlert } from './lib/error-alert';
+export type { ErrorAlertProps } from './lib/error-alert';
+export { LoadingState } from './lib/loading-state';
+export type { LoadingStateProps } from './lib/loading-state';
+export { OneTimeSecret } from './lib/one-time-secret';
+export type { OneTimeSecretProps } from './lib/one-time-secret';
+export { PageHeader } from './lib/page-header';
+export type { PageHeaderProps } from './lib/page-header';
+export { PasswordField } from './lib/password-field';

@@ -22,6 +22,7 @@ import { AuthenticateApiKeyUseCase } from './usecases/authenticate-api-key.useca
 import { GetMeUseCase, UpdateProfileUseCase } from './usecases/get-me.usecase';
 import { IssueSessionService } from './usecases/issue-session.service';
 import { LoginUseCase } from './usecases/login.usecase';
+import { LogoutUseCase } from './usecases/logout.usecase';
 import { RefreshSessionUseCase } from './usecases/refresh-session.usecase';
 import { RegisterUseCase } from './usecases/register.usecase';
 
@@ -54,6 +55,7 @@ import { RegisterUseCase } from './usecases/register.usecase';
     IssueSessionService,
     RegisterUseCase,
     LoginUseCase,
+    LogoutUseCase,
     RefreshSessionUseCase,
     GetMeUseCase,
     UpdateProfileUseCase,

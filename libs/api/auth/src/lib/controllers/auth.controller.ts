@@ -8,6 +8,7 @@ import { AuthTokensResponseDto, UserResponseDto } from '../dto/user.response.dto
 import { BOARD_SESSION_COOKIE } from '../guards/admin-request.authenticator';
 import { SessionOnly } from '../guards/session-only.decorator';
 import { GetMeUseCase, UpdateProfileUseCase } from '../usecases/get-me.usecase';
+import { LogoutUseCase } from '../usecases/logout.usecase';
 import { LoginUseCase } from '../usecases/login.usecase';
 import { RefreshSessionUseCase } from '../usecases/refresh-session.usecase';
 import { RegisterUseCase } from '../usecases/register.usecase';
@@ -21,6 +22,7 @@ export class AuthController {
     private readonly refreshSession: RefreshSessionUseCase,
     private readonly getMe: GetMeUseCase,
     private readonly updateProfile: UpdateProfileUseCase,
+    private readonly logoutSession: LogoutUseCase,
     private readonly config: AuthConfig,
   ) {}
 
@@ -52,6 +54,14 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'INVALID_REFRESH_TOKEN, or REFRESH_TOKEN_REUSED (the whole session is revoked)' })
   refresh(@Body() body: RefreshRequestDto): Promise<AuthTokensResponseDto> {
     return this.refreshSession.execute(body.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The refresh token and every token of its session are revoked' })
+  logout(@Body() body: RefreshRequestDto): Promise<void> {
+    return this.logoutSession.execute(body.refreshToken);
   }
 
   @Get('me')

@@ -5,14 +5,14 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_PAGE_LIMIT = 100;
 
 export class PageQueryDto {
-  @ApiProperty({ required: false, minimum: 1, default: 1 })
+  @ApiProperty({ type: Number, required: false, minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
+  @ApiProperty({ type: Number, required: false, minimum: 1, maximum: MAX_PAGE_LIMIT, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,51 @@
+import { ComingSoon } from '@cadence/web-ui';
+import { useDocumentTitle } from '@mantine/hooks';
+
+interface Placeholder {
+  path: string;
+  title: string;
+  comingWith: string;
+  description: string;
+}
+
+/** Pages in the navigation whose modules are not built yet. They say what will come and show no data. */
+export const COMING_SOON: readonly Placeholder[] = [
+  {
+    path: 'campaigns',
+    title: 'Campaigns',
+    comingWith: 'campaigns module',
+    description:
+      'Group contacts into campaigns, plan voicemail, SMS and email touches, review the plan and launch, pause or resume.',
+  },
+  {
+    path: 'contacts',
+    title: 'Contacts',
+    comingWith: 'contacts module',
+    description: 'Your contacts with their phones, emails, consent per channel, tags, segments and timeline.',
+  },
+  {
+    path: 'imports',
+    title: 'Imports',
+    comingWith: 'imports module',
+    description: 'Upload CSV, XLSX, vCard or dialer exports, map columns and follow progress and row errors.',
+  },
+  {
+    path: 'templates',
+    title: 'Templates',
+    comingWith: 'templates module',
+    description: 'Reusable voicemail scripts, SMS and email templates, and whole-campaign templates.',
+  },
+  {
+    path: 'analytics',
+    title: 'Analytics',
+    comingWith: 'analytics module',
+    description: 'Delivery, listens, opens, clicks and replies per campaign and channel, with cost and ROI.',
+  },
+];
+
+export function ComingSoonPage({ placeholder }: { placeholder: Placeholder }) {
+  useDocumentTitle(`${placeholder.title} · Cadence`);
+  return (
+    <ComingSoon title={placeholder.title} comingWith={placeholder.comingWith} description={placeholder.description} />
+  );
+}

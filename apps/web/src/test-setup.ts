@@ -1,0 +1,40 @@
+import { tokenStore } from '@cadence/web-api-client';
+import { notifications } from '@mantine/notifications';
+
+// Mantine reads these browser APIs, which jsdom does not have.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+});
+
+class ResizeObserverStub {
+  observe(): void {
+    return undefined;
+  }
+  unobserve(): void {
+    return undefined;
+  }
+  disconnect(): void {
+    return undefined;
+  }
+}
+window.ResizeObserver = ResizeObserverStub;
+
+window.HTMLElement.prototype.scrollIntoView = () => undefined;
+
+// Each test starts signed out: no access token in memory, no refresh token in storage.
+beforeEach(() => {
+  tokenStore.clear();
+  localStorage.clear();
+  // The notifications store is module-wide: a toast of one test must not show up in the next.
+  notifications.clean();
+});
