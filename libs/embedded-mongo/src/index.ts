@@ -1,1 +1,3 @@
-export * from './lib/embedded-mongo';
+export { startEmbeddedMongo } from './lib/server';
+export type { EmbeddedMongo, EmbeddedMongoOptions } from './lib/server';
+export type { RecoveryReport } from './lib/storage/recovery';
