@@ -8,7 +8,7 @@ import { ROOT, startStack } from '../stack/start-stack';
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], {
+  const build = spawnSync(process.execPath, [require.resolve('nx/bin/nx', { paths: [ROOT] }), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--output-style=static'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' },

@@ -55,18 +55,26 @@ export async function waitUntilListening(port: number, child: ChildProcess, time
 
 /** Spawns a helper server whose life is tied to ours; `stop` sends SIGTERM and waits for the exit. */
 export function spawnServer(command: string, args: string[]): { child: ChildProcess; stop(): Promise<void> } {
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal must not stop the database before the
+  // processes using it have finished closing; `stop` ends it after them.
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stopping = false;
+  // If we exit without calling stop (an uncaught error), do not leave the server running alone.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
   child.once('exit', (code) => {
-    if (code && code !== 0) process.stderr.write(`${command} exited with ${code}: ${stderr}\n`);
+    if (code && code !== 0 && !stopping) process.stderr.write(`${command} exited with ${code}: ${stderr}\n`);
   });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
+      stopping = true;
       child.kill('SIGTERM');
     });
   return { child, stop };
