@@ -34,6 +34,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   SwaggerModule.setup(`${GLOBAL_PREFIX}/docs`, app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: `${GLOBAL_PREFIX}/docs-json`,
     customSiteTitle: 'Cadence API',
+    // No call to the public validator badge service: docs must work offline and leak no spec.
+    swaggerOptions: { validatorUrl: null, persistAuthorization: true },
   });
 }
 
