@@ -34,7 +34,10 @@ export class HashIndex {
   readonly fields: string[];
   readonly enforced: boolean;
   private readonly partial?: Query;
-  private readonly entries = new Map<string, string | string[]>();
+  // A key held by one document maps to its id (the common, compact case); a shared key maps to a Set,
+  // so adding or removing one of many holders stays O(1) however common the key is (an empty array,
+  // a popular tag): with arrays, bulk loads turned quadratic.
+  private readonly entries = new Map<string, string | Set<string>>();
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -78,7 +81,9 @@ export class HashIndex {
     if (!this.unique) return undefined;
     return entries.find((entry) => {
       const holder = this.entries.get(entry.key);
-      return holder !== undefined && (typeof holder === 'string' ? holder !== idKey : holder.some((id) => id !== idKey));
+      if (holder === undefined) return false;
+      if (typeof holder === 'string') return holder !== idKey;
+      return holder.size > 1 || !holder.has(idKey);
     });
   }
 
@@ -87,8 +92,8 @@ export class HashIndex {
       const holder = this.entries.get(key);
       if (holder === undefined) this.entries.set(key, idKey);
       else if (typeof holder === 'string') {
-        if (holder !== idKey) this.entries.set(key, [holder, idKey]);
-      } else if (!holder.includes(idKey)) holder.push(idKey);
+        if (holder !== idKey) this.entries.set(key, new Set([holder, idKey]));
+      } else holder.add(idKey);
     }
   }
 
@@ -100,16 +105,16 @@ export class HashIndex {
         if (holder === idKey) this.entries.delete(key);
         continue;
       }
-      const rest = holder.filter((id) => id !== idKey);
-      if (rest.length === 0) this.entries.delete(key);
-      else this.entries.set(key, rest.length === 1 ? rest[0] : rest);
+      holder.delete(idKey);
+      if (holder.size === 0) this.entries.delete(key);
+      else if (holder.size === 1) this.entries.set(key, holder.values().next().value as string);
     }
   }
 
   lookup(key: string): string[] {
     const holder = this.entries.get(key);
     if (holder === undefined) return [];
-    return typeof holder === 'string' ? [holder] : holder;
+    return typeof holder === 'string' ? [holder] : [...holder];
   }
 
   keys(): IterableIterator<string> {
