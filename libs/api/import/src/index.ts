@@ -1,0 +1,3 @@
+export * from './lib/import.module';
+export * from './lib/import.exception';
+export * from './lib/import.config';
