@@ -1,3 +1,4 @@
+import { ContactDetailPage, ContactsPage, ImportPage, ImportsPage, NewImportPage, SegmentEditorPage, SegmentsPage } from '@cadence/web-contacts';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { LoginPage } from './auth/login-page';
@@ -30,6 +31,14 @@ export const appRoutes: RouteObject[] = [
             children: [
               { index: true, element: <Navigate to="/dashboard" replace /> },
               { path: 'dashboard', element: <DashboardPage /> },
+              { path: 'contacts', element: <ContactsPage /> },
+              { path: 'contacts/:contactId', element: <ContactDetailPage /> },
+              { path: 'segments', element: <SegmentsPage /> },
+              { path: 'segments/new', element: <SegmentEditorPage /> },
+              { path: 'segments/:segmentId', element: <SegmentEditorPage /> },
+              { path: 'imports', element: <ImportsPage /> },
+              { path: 'imports/new', element: <NewImportPage /> },
+              { path: 'imports/:importId', element: <ImportPage /> },
               ...COMING_SOON.map((placeholder) => ({
                 path: placeholder.path,
                 element: <ComingSoonPage placeholder={placeholder} />,

@@ -1,4 +1,4 @@
-import { configureFetcher, getMeQueryKey, tokenStore } from '@cadence/web-api-client';
+import { configureFetcher, getMeQueryKey, logout, tokenStore } from '@cadence/web-api-client';
 import type { AuthTokensResponseDto } from '@cadence/web-api-client';
 import { notifications } from '@mantine/notifications';
 import { QueryClient, useQueryClient } from '@tanstack/react-query';
@@ -24,8 +24,12 @@ export function useStartSession(): (tokens: AuthTokensResponseDto) => void {
 export function useEndSession(): () => void {
   const queryClient = useQueryClient();
   return useCallback(() => {
+    const refreshToken = tokenStore.getRefreshToken();
     tokenStore.clear();
     queryClient.clear();
+    // Revoke the session on the server too, so a copied refresh token dies with the logout. The user is
+    // signed out locally whatever the answer: a failed revoke must not keep anyone signed in.
+    if (refreshToken) logout({ refreshToken }).catch(() => undefined);
   }, [queryClient]);
 }
 

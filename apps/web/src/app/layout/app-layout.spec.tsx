@@ -15,7 +15,7 @@ describe('signed-in layout', () => {
     expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     const links = Array.from(nav.querySelectorAll('a')).map((a) => a.textContent);
-    expect(links).toEqual(['Dashboard', 'Campaigns', 'Contacts', 'Imports', 'Templates', 'Analytics', 'Settings']);
+    expect(links).toEqual(['Dashboard', 'Campaigns', 'Contacts', 'Segments', 'Imports', 'Templates', 'Analytics', 'Settings']);
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Dashboard');
   });
 

@@ -7,6 +7,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Dashboard', to: '/dashboard' },
   { label: 'Campaigns', to: '/campaigns' },
   { label: 'Contacts', to: '/contacts' },
+  { label: 'Segments', to: '/segments' },
   { label: 'Imports', to: '/imports' },
   { label: 'Templates', to: '/templates' },
   { label: 'Analytics', to: '/analytics' },

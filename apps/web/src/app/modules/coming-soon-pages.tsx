@@ -18,18 +18,6 @@ export const COMING_SOON: readonly Placeholder[] = [
       'Group contacts into campaigns, plan voicemail, SMS and email touches, review the plan and launch, pause or resume.',
   },
   {
-    path: 'contacts',
-    title: 'Contacts',
-    comingWith: 'contacts module',
-    description: 'Your contacts with their phones, emails, consent per channel, tags, segments and timeline.',
-  },
-  {
-    path: 'imports',
-    title: 'Imports',
-    comingWith: 'imports module',
-    description: 'Upload CSV, XLSX, vCard or dialer exports, map columns and follow progress and row errors.',
-  },
-  {
     path: 'templates',
     title: 'Templates',
     comingWith: 'templates module',

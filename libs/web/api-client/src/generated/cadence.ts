@@ -25,16 +25,67 @@ import type {
 } from '@tanstack/react-query';
 
 import type {
+  AddCampaignContactsRequestDto,
+  AddCampaignContactsResponseDto,
+  AddContactToCampaignRequestDto,
   ApiKeyPageResponseDto,
   AuthTokensResponseDto,
+  BulkContactActionRequestDto,
+  BulkContactActionResponseDto,
+  CampaignMemberPageResponseDto,
+  CampaignPageResponseDto,
+  CampaignPlanResponseDto,
+  CampaignResponseDto,
+  ContactCampaignListResponseDto,
+  ContactCampaignResponseDto,
+  ContactEventPageResponseDto,
+  ContactPageResponseDto,
+  ContactResponseDto,
   CreateApiKeyRequestDto,
+  CreateCampaignRequestDto,
+  CreateContactRequestDto,
+  CreateSegmentRequestDto,
+  CreateStrategyRequestDto,
   CreatedApiKeyResponseDto,
+  DeployStrategyResponseDto,
   ErrorResponseDto,
+  ExecutionPageResponseDto,
+  GetContactTimelineParams,
   HealthResponseDto,
+  ImportBatchDetailResponseDto,
+  ImportBatchPageResponseDto,
+  ImportBatchResponseDto,
+  ImportPreviewResponseDto,
   ListApiKeysParams,
+  ListCampaignContactsParams,
+  ListCampaignsParams,
+  ListContactsParams,
+  ListImportsParams,
+  ListSegmentsParams,
+  ListStrategyExecutionsParams,
   LoginRequestDto,
+  OptOutRequestDto,
+  PlanCampaignParams,
+  PreviewImportRequestDto,
+  PreviewSegmentRequestDto,
+  PreviewStrategyParams,
   RefreshRequestDto,
   RegisterRequestDto,
+  SegmentPageResponseDto,
+  SegmentPreviewResponseDto,
+  SegmentResponseDto,
+  SetConsentRequestDto,
+  StartConnectorImportRequestDto,
+  StartImportRequestDto,
+  StrategyListResponseDto,
+  StrategyPreviewResponseDto,
+  StrategyResponseDto,
+  StrategyRunStatusResponseDto,
+  UpdateCampaignRequestDto,
+  UpdateContactRequestDto,
+  UpdateProfileRequestDto,
+  UpdateSegmentRequestDto,
+  UpdateStrategyRequestDto,
   UserResponseDto
 } from './model';
 
@@ -338,6 +389,72 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
       return useMutation(mutationOptions, queryClient);
     }
     
+export const getLogoutUrl = () => {
+
+
+  
+
+  return `/api/v1/auth/logout`
+}
+
+export const logout = async (refreshRequestDto: RefreshRequestDto, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getLogoutUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      refreshRequestDto,)
+  }
+);}
+
+
+
+
+export const getLogoutMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof logout>>, TError,{data: RefreshRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof logout>>, TError,{data: RefreshRequestDto}, TContext> => {
+
+const mutationKey = ['logout'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof logout>>, {data: RefreshRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  logout(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type LogoutMutationResult = NonNullable<Awaited<ReturnType<typeof logout>>>
+    export type LogoutMutationBody = RefreshRequestDto
+    export type LogoutMutationError = ErrorType<unknown>
+
+    export const useLogout = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof logout>>, TError,{data: RefreshRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof logout>>,
+        TError,
+        {data: RefreshRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getLogoutMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
 export const getMeUrl = () => {
 
 
@@ -432,6 +549,72 @@ export function useMe<TData = Awaited<ReturnType<typeof me>>, TError = ErrorType
 
 
 
+export const getUpdateMeUrl = () => {
+
+
+  
+
+  return `/api/v1/auth/me`
+}
+
+export const updateMe = async (updateProfileRequestDto: UpdateProfileRequestDto, options?: RequestInit): Promise<UserResponseDto> => {
+  
+  return customFetch<UserResponseDto>(getUpdateMeUrl(),
+  {      
+    ...options,
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      updateProfileRequestDto,)
+  }
+);}
+
+
+
+
+export const getUpdateMeMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateMe>>, TError,{data: UpdateProfileRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof updateMe>>, TError,{data: UpdateProfileRequestDto}, TContext> => {
+
+const mutationKey = ['updateMe'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof updateMe>>, {data: UpdateProfileRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  updateMe(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type UpdateMeMutationResult = NonNullable<Awaited<ReturnType<typeof updateMe>>>
+    export type UpdateMeMutationBody = UpdateProfileRequestDto
+    export type UpdateMeMutationError = ErrorType<ErrorResponseDto>
+
+    export const useUpdateMe = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateMe>>, TError,{data: UpdateProfileRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof updateMe>>,
+        TError,
+        {data: UpdateProfileRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getUpdateMeMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
 export const getBoardSessionUrl = () => {
 
 
@@ -725,6 +908,3770 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
       > => {
 
       const mutationOptions = getRevokeApiKeyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary List and search contacts
+ */
+export const getListContactsUrl = (params?: ListContactsParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/contacts?${stringifiedParams}` : `/api/v1/contacts`
+}
+
+export const listContacts = async (params?: ListContactsParams, options?: RequestInit): Promise<ContactPageResponseDto> => {
+  
+  return customFetch<ContactPageResponseDto>(getListContactsUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListContactsQueryKey = (params?: ListContactsParams,) => {
+    return [
+    `/api/v1/contacts`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListContactsQueryOptions = <TData = Awaited<ReturnType<typeof listContacts>>, TError = ErrorType<ErrorResponseDto>>(params?: ListContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContacts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListContactsQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listContacts>>> = ({ signal }) => listContacts(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listContacts>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListContactsQueryResult = NonNullable<Awaited<ReturnType<typeof listContacts>>>
+export type ListContactsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListContacts<TData = Awaited<ReturnType<typeof listContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ params: undefined |  ListContactsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContacts>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listContacts>>,
+          TError,
+          Awaited<ReturnType<typeof listContacts>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListContacts<TData = Awaited<ReturnType<typeof listContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContacts>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listContacts>>,
+          TError,
+          Awaited<ReturnType<typeof listContacts>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListContacts<TData = Awaited<ReturnType<typeof listContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContacts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary List and search contacts
+ */
+
+export function useListContacts<TData = Awaited<ReturnType<typeof listContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContacts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListContactsQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Create a contact
+ */
+export const getCreateContactUrl = () => {
+
+
+  
+
+  return `/api/v1/contacts`
+}
+
+export const createContact = async (createContactRequestDto: CreateContactRequestDto, options?: RequestInit): Promise<ContactResponseDto> => {
+  
+  return customFetch<ContactResponseDto>(getCreateContactUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      createContactRequestDto,)
+  }
+);}
+
+
+
+
+export const getCreateContactMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createContact>>, TError,{data: CreateContactRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof createContact>>, TError,{data: CreateContactRequestDto}, TContext> => {
+
+const mutationKey = ['createContact'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof createContact>>, {data: CreateContactRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  createContact(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type CreateContactMutationResult = NonNullable<Awaited<ReturnType<typeof createContact>>>
+    export type CreateContactMutationBody = CreateContactRequestDto
+    export type CreateContactMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Create a contact
+ */
+export const useCreateContact = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createContact>>, TError,{data: CreateContactRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof createContact>>,
+        TError,
+        {data: CreateContactRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getCreateContactMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Tag, untag, add to a campaign, mark do-not-contact or delete a selection or every contact matching a filter
+ */
+export const getBulkContactActionUrl = () => {
+
+
+  
+
+  return `/api/v1/contacts/bulk`
+}
+
+export const bulkContactAction = async (bulkContactActionRequestDto: BulkContactActionRequestDto, options?: RequestInit): Promise<BulkContactActionResponseDto> => {
+  
+  return customFetch<BulkContactActionResponseDto>(getBulkContactActionUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      bulkContactActionRequestDto,)
+  }
+);}
+
+
+
+
+export const getBulkContactActionMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof bulkContactAction>>, TError,{data: BulkContactActionRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof bulkContactAction>>, TError,{data: BulkContactActionRequestDto}, TContext> => {
+
+const mutationKey = ['bulkContactAction'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof bulkContactAction>>, {data: BulkContactActionRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  bulkContactAction(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type BulkContactActionMutationResult = NonNullable<Awaited<ReturnType<typeof bulkContactAction>>>
+    export type BulkContactActionMutationBody = BulkContactActionRequestDto
+    export type BulkContactActionMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Tag, untag, add to a campaign, mark do-not-contact or delete a selection or every contact matching a filter
+ */
+export const useBulkContactAction = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof bulkContactAction>>, TError,{data: BulkContactActionRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof bulkContactAction>>,
+        TError,
+        {data: BulkContactActionRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getBulkContactActionMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGetContactUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}`
+}
+
+export const getContact = async (id: string, options?: RequestInit): Promise<ContactResponseDto> => {
+  
+  return customFetch<ContactResponseDto>(getGetContactUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetContactQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/contacts/${id}`
+    ] as const;
+    }
+
+    
+export const getGetContactQueryOptions = <TData = Awaited<ReturnType<typeof getContact>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContact>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetContactQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getContact>>> = ({ signal }) => getContact(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getContact>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetContactQueryResult = NonNullable<Awaited<ReturnType<typeof getContact>>>
+export type GetContactQueryError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+
+export function useGetContact<TData = Awaited<ReturnType<typeof getContact>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContact>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getContact>>,
+          TError,
+          Awaited<ReturnType<typeof getContact>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetContact<TData = Awaited<ReturnType<typeof getContact>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContact>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getContact>>,
+          TError,
+          Awaited<ReturnType<typeof getContact>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetContact<TData = Awaited<ReturnType<typeof getContact>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContact>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetContact<TData = Awaited<ReturnType<typeof getContact>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContact>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetContactQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Change some fields; arrays replace, null clears an address
+ */
+export const getUpdateContactUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}`
+}
+
+export const updateContact = async (id: string,
+    updateContactRequestDto: UpdateContactRequestDto, options?: RequestInit): Promise<ContactResponseDto> => {
+  
+  return customFetch<ContactResponseDto>(getUpdateContactUrl(id),
+  {      
+    ...options,
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      updateContactRequestDto,)
+  }
+);}
+
+
+
+
+export const getUpdateContactMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateContact>>, TError,{id: string;data: UpdateContactRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof updateContact>>, TError,{id: string;data: UpdateContactRequestDto}, TContext> => {
+
+const mutationKey = ['updateContact'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof updateContact>>, {id: string;data: UpdateContactRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  updateContact(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type UpdateContactMutationResult = NonNullable<Awaited<ReturnType<typeof updateContact>>>
+    export type UpdateContactMutationBody = UpdateContactRequestDto
+    export type UpdateContactMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Change some fields; arrays replace, null clears an address
+ */
+export const useUpdateContact = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateContact>>, TError,{id: string;data: UpdateContactRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof updateContact>>,
+        TError,
+        {id: string;data: UpdateContactRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getUpdateContactMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getDeleteContactUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}`
+}
+
+export const deleteContact = async (id: string, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getDeleteContactUrl(id),
+  {      
+    ...options,
+    method: 'DELETE'
+    
+    
+  }
+);}
+
+
+
+
+export const getDeleteContactMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteContact>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof deleteContact>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['deleteContact'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deleteContact>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  deleteContact(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type DeleteContactMutationResult = NonNullable<Awaited<ReturnType<typeof deleteContact>>>
+    
+    export type DeleteContactMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useDeleteContact = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteContact>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof deleteContact>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getDeleteContactMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Campaign history with per-channel status
+ */
+export const getListContactCampaignsUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}/campaigns`
+}
+
+export const listContactCampaigns = async (id: string, options?: RequestInit): Promise<ContactCampaignListResponseDto> => {
+  
+  return customFetch<ContactCampaignListResponseDto>(getListContactCampaignsUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListContactCampaignsQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/contacts/${id}/campaigns`
+    ] as const;
+    }
+
+    
+export const getListContactCampaignsQueryOptions = <TData = Awaited<ReturnType<typeof listContactCampaigns>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContactCampaigns>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListContactCampaignsQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listContactCampaigns>>> = ({ signal }) => listContactCampaigns(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listContactCampaigns>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListContactCampaignsQueryResult = NonNullable<Awaited<ReturnType<typeof listContactCampaigns>>>
+export type ListContactCampaignsQueryError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+
+export function useListContactCampaigns<TData = Awaited<ReturnType<typeof listContactCampaigns>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContactCampaigns>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listContactCampaigns>>,
+          TError,
+          Awaited<ReturnType<typeof listContactCampaigns>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListContactCampaigns<TData = Awaited<ReturnType<typeof listContactCampaigns>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContactCampaigns>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listContactCampaigns>>,
+          TError,
+          Awaited<ReturnType<typeof listContactCampaigns>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListContactCampaigns<TData = Awaited<ReturnType<typeof listContactCampaigns>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContactCampaigns>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary Campaign history with per-channel status
+ */
+
+export function useListContactCampaigns<TData = Awaited<ReturnType<typeof listContactCampaigns>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listContactCampaigns>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListContactCampaignsQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Add the contact to a campaign (adding again changes nothing)
+ */
+export const getAddContactToCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}/campaigns`
+}
+
+export const addContactToCampaign = async (id: string,
+    addContactToCampaignRequestDto: AddContactToCampaignRequestDto, options?: RequestInit): Promise<ContactCampaignResponseDto> => {
+  
+  return customFetch<ContactCampaignResponseDto>(getAddContactToCampaignUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      addContactToCampaignRequestDto,)
+  }
+);}
+
+
+
+
+export const getAddContactToCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof addContactToCampaign>>, TError,{id: string;data: AddContactToCampaignRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof addContactToCampaign>>, TError,{id: string;data: AddContactToCampaignRequestDto}, TContext> => {
+
+const mutationKey = ['addContactToCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof addContactToCampaign>>, {id: string;data: AddContactToCampaignRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  addContactToCampaign(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type AddContactToCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof addContactToCampaign>>>
+    export type AddContactToCampaignMutationBody = AddContactToCampaignRequestDto
+    export type AddContactToCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Add the contact to a campaign (adding again changes nothing)
+ */
+export const useAddContactToCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof addContactToCampaign>>, TError,{id: string;data: AddContactToCampaignRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof addContactToCampaign>>,
+        TError,
+        {id: string;data: AddContactToCampaignRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getAddContactToCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Record an opt-out from one channel, or from every channel (do not contact)
+ */
+export const getOptOutContactUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}/opt-out`
+}
+
+export const optOutContact = async (id: string,
+    optOutRequestDto: OptOutRequestDto, options?: RequestInit): Promise<ContactResponseDto> => {
+  
+  return customFetch<ContactResponseDto>(getOptOutContactUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      optOutRequestDto,)
+  }
+);}
+
+
+
+
+export const getOptOutContactMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext> => {
+
+const mutationKey = ['optOutContact'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof optOutContact>>, {id: string;data: OptOutRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  optOutContact(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type OptOutContactMutationResult = NonNullable<Awaited<ReturnType<typeof optOutContact>>>
+    export type OptOutContactMutationBody = OptOutRequestDto
+    export type OptOutContactMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Record an opt-out from one channel, or from every channel (do not contact)
+ */
+export const useOptOutContact = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof optOutContact>>,
+        TError,
+        {id: string;data: OptOutRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getOptOutContactMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Record one channel's consent with its source, time and wording
+ */
+export const getSetContactConsentUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}/consent`
+}
+
+export const setContactConsent = async (id: string,
+    setConsentRequestDto: SetConsentRequestDto, options?: RequestInit): Promise<ContactResponseDto> => {
+  
+  return customFetch<ContactResponseDto>(getSetContactConsentUrl(id),
+  {      
+    ...options,
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      setConsentRequestDto,)
+  }
+);}
+
+
+
+
+export const getSetContactConsentMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof setContactConsent>>, TError,{id: string;data: SetConsentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof setContactConsent>>, TError,{id: string;data: SetConsentRequestDto}, TContext> => {
+
+const mutationKey = ['setContactConsent'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof setContactConsent>>, {id: string;data: SetConsentRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  setContactConsent(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type SetContactConsentMutationResult = NonNullable<Awaited<ReturnType<typeof setContactConsent>>>
+    export type SetContactConsentMutationBody = SetConsentRequestDto
+    export type SetContactConsentMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Record one channel's consent with its source, time and wording
+ */
+export const useSetContactConsent = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof setContactConsent>>, TError,{id: string;data: SetConsentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof setContactConsent>>,
+        TError,
+        {id: string;data: SetConsentRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getSetContactConsentMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Every event held for the contact, newest first
+ */
+export const getGetContactTimelineUrl = (id: string,
+    params?: GetContactTimelineParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/contacts/${id}/timeline?${stringifiedParams}` : `/api/v1/contacts/${id}/timeline`
+}
+
+export const getContactTimeline = async (id: string,
+    params?: GetContactTimelineParams, options?: RequestInit): Promise<ContactEventPageResponseDto> => {
+  
+  return customFetch<ContactEventPageResponseDto>(getGetContactTimelineUrl(id,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetContactTimelineQueryKey = (id?: string,
+    params?: GetContactTimelineParams,) => {
+    return [
+    `/api/v1/contacts/${id}/timeline`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getGetContactTimelineQueryOptions = <TData = Awaited<ReturnType<typeof getContactTimeline>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(id: string,
+    params?: GetContactTimelineParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContactTimeline>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetContactTimelineQueryKey(id,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getContactTimeline>>> = ({ signal }) => getContactTimeline(id,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getContactTimeline>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetContactTimelineQueryResult = NonNullable<Awaited<ReturnType<typeof getContactTimeline>>>
+export type GetContactTimelineQueryError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+
+export function useGetContactTimeline<TData = Awaited<ReturnType<typeof getContactTimeline>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string,
+    params: undefined |  GetContactTimelineParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContactTimeline>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getContactTimeline>>,
+          TError,
+          Awaited<ReturnType<typeof getContactTimeline>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetContactTimeline<TData = Awaited<ReturnType<typeof getContactTimeline>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string,
+    params?: GetContactTimelineParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContactTimeline>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getContactTimeline>>,
+          TError,
+          Awaited<ReturnType<typeof getContactTimeline>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetContactTimeline<TData = Awaited<ReturnType<typeof getContactTimeline>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string,
+    params?: GetContactTimelineParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContactTimeline>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary Every event held for the contact, newest first
+ */
+
+export function useGetContactTimeline<TData = Awaited<ReturnType<typeof getContactTimeline>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string,
+    params?: GetContactTimelineParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getContactTimeline>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetContactTimelineQueryOptions(id,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getListSegmentsUrl = (params?: ListSegmentsParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/segments?${stringifiedParams}` : `/api/v1/segments`
+}
+
+export const listSegments = async (params?: ListSegmentsParams, options?: RequestInit): Promise<SegmentPageResponseDto> => {
+  
+  return customFetch<SegmentPageResponseDto>(getListSegmentsUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListSegmentsQueryKey = (params?: ListSegmentsParams,) => {
+    return [
+    `/api/v1/segments`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListSegmentsQueryOptions = <TData = Awaited<ReturnType<typeof listSegments>>, TError = ErrorType<ErrorResponseDto>>(params?: ListSegmentsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listSegments>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListSegmentsQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listSegments>>> = ({ signal }) => listSegments(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listSegments>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListSegmentsQueryResult = NonNullable<Awaited<ReturnType<typeof listSegments>>>
+export type ListSegmentsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListSegments<TData = Awaited<ReturnType<typeof listSegments>>, TError = ErrorType<ErrorResponseDto>>(
+ params: undefined |  ListSegmentsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listSegments>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listSegments>>,
+          TError,
+          Awaited<ReturnType<typeof listSegments>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListSegments<TData = Awaited<ReturnType<typeof listSegments>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListSegmentsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listSegments>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listSegments>>,
+          TError,
+          Awaited<ReturnType<typeof listSegments>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListSegments<TData = Awaited<ReturnType<typeof listSegments>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListSegmentsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listSegments>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListSegments<TData = Awaited<ReturnType<typeof listSegments>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListSegmentsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listSegments>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListSegmentsQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getCreateSegmentUrl = () => {
+
+
+  
+
+  return `/api/v1/segments`
+}
+
+export const createSegment = async (createSegmentRequestDto: CreateSegmentRequestDto, options?: RequestInit): Promise<SegmentResponseDto> => {
+  
+  return customFetch<SegmentResponseDto>(getCreateSegmentUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      createSegmentRequestDto,)
+  }
+);}
+
+
+
+
+export const getCreateSegmentMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createSegment>>, TError,{data: CreateSegmentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof createSegment>>, TError,{data: CreateSegmentRequestDto}, TContext> => {
+
+const mutationKey = ['createSegment'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof createSegment>>, {data: CreateSegmentRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  createSegment(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type CreateSegmentMutationResult = NonNullable<Awaited<ReturnType<typeof createSegment>>>
+    export type CreateSegmentMutationBody = CreateSegmentRequestDto
+    export type CreateSegmentMutationError = ErrorType<ErrorResponseDto>
+
+    export const useCreateSegment = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createSegment>>, TError,{data: CreateSegmentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof createSegment>>,
+        TError,
+        {data: CreateSegmentRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getCreateSegmentMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary How many contacts a definition matches now, with a sample
+ */
+export const getPreviewSegmentUrl = () => {
+
+
+  
+
+  return `/api/v1/segments/preview`
+}
+
+export const previewSegment = async (previewSegmentRequestDto: PreviewSegmentRequestDto, options?: RequestInit): Promise<SegmentPreviewResponseDto> => {
+  
+  return customFetch<SegmentPreviewResponseDto>(getPreviewSegmentUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      previewSegmentRequestDto,)
+  }
+);}
+
+
+
+
+export const getPreviewSegmentMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof previewSegment>>, TError,{data: PreviewSegmentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof previewSegment>>, TError,{data: PreviewSegmentRequestDto}, TContext> => {
+
+const mutationKey = ['previewSegment'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof previewSegment>>, {data: PreviewSegmentRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  previewSegment(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type PreviewSegmentMutationResult = NonNullable<Awaited<ReturnType<typeof previewSegment>>>
+    export type PreviewSegmentMutationBody = PreviewSegmentRequestDto
+    export type PreviewSegmentMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary How many contacts a definition matches now, with a sample
+ */
+export const usePreviewSegment = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof previewSegment>>, TError,{data: PreviewSegmentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof previewSegment>>,
+        TError,
+        {data: PreviewSegmentRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getPreviewSegmentMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGetSegmentUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/segments/${id}`
+}
+
+export const getSegment = async (id: string, options?: RequestInit): Promise<SegmentResponseDto> => {
+  
+  return customFetch<SegmentResponseDto>(getGetSegmentUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetSegmentQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/segments/${id}`
+    ] as const;
+    }
+
+    
+export const getGetSegmentQueryOptions = <TData = Awaited<ReturnType<typeof getSegment>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSegment>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetSegmentQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getSegment>>> = ({ signal }) => getSegment(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getSegment>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetSegmentQueryResult = NonNullable<Awaited<ReturnType<typeof getSegment>>>
+export type GetSegmentQueryError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+
+export function useGetSegment<TData = Awaited<ReturnType<typeof getSegment>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSegment>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getSegment>>,
+          TError,
+          Awaited<ReturnType<typeof getSegment>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetSegment<TData = Awaited<ReturnType<typeof getSegment>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSegment>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getSegment>>,
+          TError,
+          Awaited<ReturnType<typeof getSegment>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetSegment<TData = Awaited<ReturnType<typeof getSegment>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSegment>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetSegment<TData = Awaited<ReturnType<typeof getSegment>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSegment>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetSegmentQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getUpdateSegmentUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/segments/${id}`
+}
+
+export const updateSegment = async (id: string,
+    updateSegmentRequestDto: UpdateSegmentRequestDto, options?: RequestInit): Promise<SegmentResponseDto> => {
+  
+  return customFetch<SegmentResponseDto>(getUpdateSegmentUrl(id),
+  {      
+    ...options,
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      updateSegmentRequestDto,)
+  }
+);}
+
+
+
+
+export const getUpdateSegmentMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateSegment>>, TError,{id: string;data: UpdateSegmentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof updateSegment>>, TError,{id: string;data: UpdateSegmentRequestDto}, TContext> => {
+
+const mutationKey = ['updateSegment'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof updateSegment>>, {id: string;data: UpdateSegmentRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  updateSegment(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type UpdateSegmentMutationResult = NonNullable<Awaited<ReturnType<typeof updateSegment>>>
+    export type UpdateSegmentMutationBody = UpdateSegmentRequestDto
+    export type UpdateSegmentMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useUpdateSegment = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateSegment>>, TError,{id: string;data: UpdateSegmentRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof updateSegment>>,
+        TError,
+        {id: string;data: UpdateSegmentRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getUpdateSegmentMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getDeleteSegmentUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/segments/${id}`
+}
+
+export const deleteSegment = async (id: string, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getDeleteSegmentUrl(id),
+  {      
+    ...options,
+    method: 'DELETE'
+    
+    
+  }
+);}
+
+
+
+
+export const getDeleteSegmentMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteSegment>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof deleteSegment>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['deleteSegment'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deleteSegment>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  deleteSegment(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type DeleteSegmentMutationResult = NonNullable<Awaited<ReturnType<typeof deleteSegment>>>
+    
+    export type DeleteSegmentMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useDeleteSegment = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteSegment>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof deleteSegment>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getDeleteSegmentMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Columns, suggested mapping, ten normalised rows and warnings; stores nothing
+ */
+export const getPreviewImportUrl = () => {
+
+
+  
+
+  return `/api/v1/imports/preview`
+}
+
+export const previewImport = async (previewImportRequestDto: PreviewImportRequestDto, options?: RequestInit): Promise<ImportPreviewResponseDto> => {
+    const formData = new FormData();
+formData.append(`file`, previewImportRequestDto.file)
+if(previewImportRequestDto.format !== undefined) {
+ formData.append(`format`, previewImportRequestDto.format)
+ }
+if(previewImportRequestDto.preset !== undefined) {
+ formData.append(`preset`, previewImportRequestDto.preset)
+ }
+
+  return customFetch<ImportPreviewResponseDto>(getPreviewImportUrl(),
+  {      
+    ...options,
+    method: 'POST'
+    ,
+    body: 
+      formData,
+  }
+);}
+
+
+
+
+export const getPreviewImportMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof previewImport>>, TError,{data: PreviewImportRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof previewImport>>, TError,{data: PreviewImportRequestDto}, TContext> => {
+
+const mutationKey = ['previewImport'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof previewImport>>, {data: PreviewImportRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  previewImport(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type PreviewImportMutationResult = NonNullable<Awaited<ReturnType<typeof previewImport>>>
+    export type PreviewImportMutationBody = PreviewImportRequestDto
+    export type PreviewImportMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Columns, suggested mapping, ten normalised rows and warnings; stores nothing
+ */
+export const usePreviewImport = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof previewImport>>, TError,{data: PreviewImportRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof previewImport>>,
+        TError,
+        {data: PreviewImportRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getPreviewImportMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Start importing a file; the worker runs it (follow GET /imports/:id)
+ */
+export const getStartImportUrl = () => {
+
+
+  
+
+  return `/api/v1/imports`
+}
+
+export const startImport = async (startImportRequestDto: StartImportRequestDto, options?: RequestInit): Promise<ImportBatchResponseDto> => {
+    const formData = new FormData();
+formData.append(`file`, startImportRequestDto.file)
+if(startImportRequestDto.format !== undefined) {
+ formData.append(`format`, startImportRequestDto.format)
+ }
+if(startImportRequestDto.preset !== undefined) {
+ formData.append(`preset`, startImportRequestDto.preset)
+ }
+if(startImportRequestDto.mapping !== undefined) {
+ formData.append(`mapping`, startImportRequestDto.mapping)
+ }
+if(startImportRequestDto.dedupePolicy !== undefined) {
+ formData.append(`dedupePolicy`, startImportRequestDto.dedupePolicy)
+ }
+if(startImportRequestDto.campaignId !== undefined) {
+ formData.append(`campaignId`, startImportRequestDto.campaignId)
+ }
+if(startImportRequestDto.newCampaignName !== undefined) {
+ formData.append(`newCampaignName`, startImportRequestDto.newCampaignName)
+ }
+
+  return customFetch<ImportBatchResponseDto>(getStartImportUrl(),
+  {      
+    ...options,
+    method: 'POST'
+    ,
+    body: 
+      formData,
+  }
+);}
+
+
+
+
+export const getStartImportMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startImport>>, TError,{data: StartImportRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof startImport>>, TError,{data: StartImportRequestDto}, TContext> => {
+
+const mutationKey = ['startImport'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof startImport>>, {data: StartImportRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  startImport(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type StartImportMutationResult = NonNullable<Awaited<ReturnType<typeof startImport>>>
+    export type StartImportMutationBody = StartImportRequestDto
+    export type StartImportMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Start importing a file; the worker runs it (follow GET /imports/:id)
+ */
+export const useStartImport = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startImport>>, TError,{data: StartImportRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof startImport>>,
+        TError,
+        {data: StartImportRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getStartImportMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getListImportsUrl = (params?: ListImportsParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/imports?${stringifiedParams}` : `/api/v1/imports`
+}
+
+export const listImports = async (params?: ListImportsParams, options?: RequestInit): Promise<ImportBatchPageResponseDto> => {
+  
+  return customFetch<ImportBatchPageResponseDto>(getListImportsUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListImportsQueryKey = (params?: ListImportsParams,) => {
+    return [
+    `/api/v1/imports`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListImportsQueryOptions = <TData = Awaited<ReturnType<typeof listImports>>, TError = ErrorType<unknown>>(params?: ListImportsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listImports>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListImportsQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listImports>>> = ({ signal }) => listImports(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listImports>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListImportsQueryResult = NonNullable<Awaited<ReturnType<typeof listImports>>>
+export type ListImportsQueryError = ErrorType<unknown>
+
+
+export function useListImports<TData = Awaited<ReturnType<typeof listImports>>, TError = ErrorType<unknown>>(
+ params: undefined |  ListImportsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listImports>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listImports>>,
+          TError,
+          Awaited<ReturnType<typeof listImports>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListImports<TData = Awaited<ReturnType<typeof listImports>>, TError = ErrorType<unknown>>(
+ params?: ListImportsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listImports>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listImports>>,
+          TError,
+          Awaited<ReturnType<typeof listImports>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListImports<TData = Awaited<ReturnType<typeof listImports>>, TError = ErrorType<unknown>>(
+ params?: ListImportsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listImports>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListImports<TData = Awaited<ReturnType<typeof listImports>>, TError = ErrorType<unknown>>(
+ params?: ListImportsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listImports>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListImportsQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Start importing from Google Contacts (People API) or a Mojo Dialer list
+ */
+export const getStartConnectorImportUrl = () => {
+
+
+  
+
+  return `/api/v1/imports/connectors`
+}
+
+export const startConnectorImport = async (startConnectorImportRequestDto: StartConnectorImportRequestDto, options?: RequestInit): Promise<ImportBatchResponseDto> => {
+  
+  return customFetch<ImportBatchResponseDto>(getStartConnectorImportUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      startConnectorImportRequestDto,)
+  }
+);}
+
+
+
+
+export const getStartConnectorImportMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startConnectorImport>>, TError,{data: StartConnectorImportRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof startConnectorImport>>, TError,{data: StartConnectorImportRequestDto}, TContext> => {
+
+const mutationKey = ['startConnectorImport'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof startConnectorImport>>, {data: StartConnectorImportRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  startConnectorImport(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type StartConnectorImportMutationResult = NonNullable<Awaited<ReturnType<typeof startConnectorImport>>>
+    export type StartConnectorImportMutationBody = StartConnectorImportRequestDto
+    export type StartConnectorImportMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Start importing from Google Contacts (People API) or a Mojo Dialer list
+ */
+export const useStartConnectorImport = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startConnectorImport>>, TError,{data: StartConnectorImportRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof startConnectorImport>>,
+        TError,
+        {data: StartConnectorImportRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getStartConnectorImportMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Progress (processed/total, rate, ETA, percentage), counts and the first row errors
+ */
+export const getGetImportUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/imports/${id}`
+}
+
+export const getImport = async (id: string, options?: RequestInit): Promise<ImportBatchDetailResponseDto> => {
+  
+  return customFetch<ImportBatchDetailResponseDto>(getGetImportUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetImportQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/imports/${id}`
+    ] as const;
+    }
+
+    
+export const getGetImportQueryOptions = <TData = Awaited<ReturnType<typeof getImport>>, TError = ErrorType<ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getImport>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetImportQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getImport>>> = ({ signal }) => getImport(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getImport>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetImportQueryResult = NonNullable<Awaited<ReturnType<typeof getImport>>>
+export type GetImportQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useGetImport<TData = Awaited<ReturnType<typeof getImport>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getImport>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getImport>>,
+          TError,
+          Awaited<ReturnType<typeof getImport>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetImport<TData = Awaited<ReturnType<typeof getImport>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getImport>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getImport>>,
+          TError,
+          Awaited<ReturnType<typeof getImport>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetImport<TData = Awaited<ReturnType<typeof getImport>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getImport>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary Progress (processed/total, rate, ETA, percentage), counts and the first row errors
+ */
+
+export function useGetImport<TData = Awaited<ReturnType<typeof getImport>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getImport>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetImportQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Every row error as CSV: row, column, value, reason, row imported
+ */
+export const getDownloadImportErrorsUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/imports/${id}/errors.csv`
+}
+
+export const downloadImportErrors = async (id: string, options?: RequestInit): Promise<Blob> => {
+  
+  return customFetch<Blob>(getDownloadImportErrorsUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getDownloadImportErrorsQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/imports/${id}/errors.csv`
+    ] as const;
+    }
+
+    
+export const getDownloadImportErrorsQueryOptions = <TData = Awaited<ReturnType<typeof downloadImportErrors>>, TError = ErrorType<ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof downloadImportErrors>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getDownloadImportErrorsQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof downloadImportErrors>>> = ({ signal }) => downloadImportErrors(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof downloadImportErrors>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type DownloadImportErrorsQueryResult = NonNullable<Awaited<ReturnType<typeof downloadImportErrors>>>
+export type DownloadImportErrorsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useDownloadImportErrors<TData = Awaited<ReturnType<typeof downloadImportErrors>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof downloadImportErrors>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof downloadImportErrors>>,
+          TError,
+          Awaited<ReturnType<typeof downloadImportErrors>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useDownloadImportErrors<TData = Awaited<ReturnType<typeof downloadImportErrors>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof downloadImportErrors>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof downloadImportErrors>>,
+          TError,
+          Awaited<ReturnType<typeof downloadImportErrors>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useDownloadImportErrors<TData = Awaited<ReturnType<typeof downloadImportErrors>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof downloadImportErrors>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary Every row error as CSV: row, column, value, reason, row imported
+ */
+
+export function useDownloadImportErrors<TData = Awaited<ReturnType<typeof downloadImportErrors>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof downloadImportErrors>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getDownloadImportErrorsQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getListCampaignsUrl = (params?: ListCampaignsParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns?${stringifiedParams}` : `/api/v1/campaigns`
+}
+
+export const listCampaigns = async (params?: ListCampaignsParams, options?: RequestInit): Promise<CampaignPageResponseDto> => {
+  
+  return customFetch<CampaignPageResponseDto>(getListCampaignsUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListCampaignsQueryKey = (params?: ListCampaignsParams,) => {
+    return [
+    `/api/v1/campaigns`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListCampaignsQueryOptions = <TData = Awaited<ReturnType<typeof listCampaigns>>, TError = ErrorType<ErrorResponseDto>>(params?: ListCampaignsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaigns>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListCampaignsQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listCampaigns>>> = ({ signal }) => listCampaigns(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listCampaigns>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListCampaignsQueryResult = NonNullable<Awaited<ReturnType<typeof listCampaigns>>>
+export type ListCampaignsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListCampaigns<TData = Awaited<ReturnType<typeof listCampaigns>>, TError = ErrorType<ErrorResponseDto>>(
+ params: undefined |  ListCampaignsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaigns>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listCampaigns>>,
+          TError,
+          Awaited<ReturnType<typeof listCampaigns>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListCampaigns<TData = Awaited<ReturnType<typeof listCampaigns>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListCampaignsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaigns>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listCampaigns>>,
+          TError,
+          Awaited<ReturnType<typeof listCampaigns>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListCampaigns<TData = Awaited<ReturnType<typeof listCampaigns>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListCampaignsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaigns>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListCampaigns<TData = Awaited<ReturnType<typeof listCampaigns>>, TError = ErrorType<ErrorResponseDto>>(
+ params?: ListCampaignsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaigns>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListCampaignsQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getCreateCampaignUrl = () => {
+
+
+  
+
+  return `/api/v1/campaigns`
+}
+
+export const createCampaign = async (createCampaignRequestDto: CreateCampaignRequestDto, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getCreateCampaignUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      createCampaignRequestDto,)
+  }
+);}
+
+
+
+
+export const getCreateCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createCampaign>>, TError,{data: CreateCampaignRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof createCampaign>>, TError,{data: CreateCampaignRequestDto}, TContext> => {
+
+const mutationKey = ['createCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof createCampaign>>, {data: CreateCampaignRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  createCampaign(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type CreateCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof createCampaign>>>
+    export type CreateCampaignMutationBody = CreateCampaignRequestDto
+    export type CreateCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useCreateCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createCampaign>>, TError,{data: CreateCampaignRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof createCampaign>>,
+        TError,
+        {data: CreateCampaignRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getCreateCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGetCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}`
+}
+
+export const getCampaign = async (id: string, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getGetCampaignUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetCampaignQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/campaigns/${id}`
+    ] as const;
+    }
+
+    
+export const getGetCampaignQueryOptions = <TData = Awaited<ReturnType<typeof getCampaign>>, TError = ErrorType<ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetCampaignQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getCampaign>>> = ({ signal }) => getCampaign(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof getCampaign>>>
+export type GetCampaignQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getCampaign>>,
+          TError,
+          Awaited<ReturnType<typeof getCampaign>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getCampaign>>,
+          TError,
+          Awaited<ReturnType<typeof getCampaign>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetCampaign<TData = Awaited<ReturnType<typeof getCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCampaign>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetCampaignQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getUpdateCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}`
+}
+
+export const updateCampaign = async (id: string,
+    updateCampaignRequestDto: UpdateCampaignRequestDto, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getUpdateCampaignUrl(id),
+  {      
+    ...options,
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      updateCampaignRequestDto,)
+  }
+);}
+
+
+
+
+export const getUpdateCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateCampaign>>, TError,{id: string;data: UpdateCampaignRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof updateCampaign>>, TError,{id: string;data: UpdateCampaignRequestDto}, TContext> => {
+
+const mutationKey = ['updateCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof updateCampaign>>, {id: string;data: UpdateCampaignRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  updateCampaign(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type UpdateCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof updateCampaign>>>
+    export type UpdateCampaignMutationBody = UpdateCampaignRequestDto
+    export type UpdateCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>
+
+    export const useUpdateCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateCampaign>>, TError,{id: string;data: UpdateCampaignRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof updateCampaign>>,
+        TError,
+        {id: string;data: UpdateCampaignRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getUpdateCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getDeleteCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}`
+}
+
+export const deleteCampaign = async (id: string, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getDeleteCampaignUrl(id),
+  {      
+    ...options,
+    method: 'DELETE'
+    
+    
+  }
+);}
+
+
+
+
+export const getDeleteCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof deleteCampaign>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['deleteCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deleteCampaign>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  deleteCampaign(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type DeleteCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof deleteCampaign>>>
+    
+    export type DeleteCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useDeleteCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof deleteCampaign>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getDeleteCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getApproveCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/approve`
+}
+
+export const approveCampaign = async (id: string, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getApproveCampaignUrl(id),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getApproveCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof approveCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof approveCampaign>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['approveCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof approveCampaign>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  approveCampaign(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ApproveCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof approveCampaign>>>
+    
+    export type ApproveCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useApproveCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof approveCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof approveCampaign>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getApproveCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getLaunchCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/launch`
+}
+
+export const launchCampaign = async (id: string, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getLaunchCampaignUrl(id),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getLaunchCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof launchCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof launchCampaign>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['launchCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof launchCampaign>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  launchCampaign(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type LaunchCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof launchCampaign>>>
+    
+    export type LaunchCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useLaunchCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof launchCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof launchCampaign>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getLaunchCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getPauseCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/pause`
+}
+
+export const pauseCampaign = async (id: string, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getPauseCampaignUrl(id),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getPauseCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof pauseCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof pauseCampaign>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['pauseCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof pauseCampaign>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  pauseCampaign(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type PauseCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof pauseCampaign>>>
+    
+    export type PauseCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const usePauseCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof pauseCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof pauseCampaign>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getPauseCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getListCampaignContactsUrl = (id: string,
+    params?: ListCampaignContactsParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${id}/contacts?${stringifiedParams}` : `/api/v1/campaigns/${id}/contacts`
+}
+
+export const listCampaignContacts = async (id: string,
+    params?: ListCampaignContactsParams, options?: RequestInit): Promise<CampaignMemberPageResponseDto> => {
+  
+  return customFetch<CampaignMemberPageResponseDto>(getListCampaignContactsUrl(id,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListCampaignContactsQueryKey = (id?: string,
+    params?: ListCampaignContactsParams,) => {
+    return [
+    `/api/v1/campaigns/${id}/contacts`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListCampaignContactsQueryOptions = <TData = Awaited<ReturnType<typeof listCampaignContacts>>, TError = ErrorType<ErrorResponseDto>>(id: string,
+    params?: ListCampaignContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignContacts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListCampaignContactsQueryKey(id,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listCampaignContacts>>> = ({ signal }) => listCampaignContacts(id,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listCampaignContacts>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListCampaignContactsQueryResult = NonNullable<Awaited<ReturnType<typeof listCampaignContacts>>>
+export type ListCampaignContactsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListCampaignContacts<TData = Awaited<ReturnType<typeof listCampaignContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params: undefined |  ListCampaignContactsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignContacts>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listCampaignContacts>>,
+          TError,
+          Awaited<ReturnType<typeof listCampaignContacts>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListCampaignContacts<TData = Awaited<ReturnType<typeof listCampaignContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: ListCampaignContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignContacts>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listCampaignContacts>>,
+          TError,
+          Awaited<ReturnType<typeof listCampaignContacts>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListCampaignContacts<TData = Awaited<ReturnType<typeof listCampaignContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: ListCampaignContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignContacts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListCampaignContacts<TData = Awaited<ReturnType<typeof listCampaignContacts>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: ListCampaignContactsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignContacts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListCampaignContactsQueryOptions(id,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getAddCampaignContactsUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/contacts`
+}
+
+export const addCampaignContacts = async (id: string,
+    addCampaignContactsRequestDto: AddCampaignContactsRequestDto, options?: RequestInit): Promise<AddCampaignContactsResponseDto> => {
+  
+  return customFetch<AddCampaignContactsResponseDto>(getAddCampaignContactsUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      addCampaignContactsRequestDto,)
+  }
+);}
+
+
+
+
+export const getAddCampaignContactsMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof addCampaignContacts>>, TError,{id: string;data: AddCampaignContactsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof addCampaignContacts>>, TError,{id: string;data: AddCampaignContactsRequestDto}, TContext> => {
+
+const mutationKey = ['addCampaignContacts'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof addCampaignContacts>>, {id: string;data: AddCampaignContactsRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  addCampaignContacts(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type AddCampaignContactsMutationResult = NonNullable<Awaited<ReturnType<typeof addCampaignContacts>>>
+    export type AddCampaignContactsMutationBody = AddCampaignContactsRequestDto
+    export type AddCampaignContactsMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>
+
+    export const useAddCampaignContacts = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof addCampaignContacts>>, TError,{id: string;data: AddCampaignContactsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof addCampaignContacts>>,
+        TError,
+        {id: string;data: AddCampaignContactsRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getAddCampaignContactsMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getListStrategiesUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies`
+}
+
+export const listStrategies = async (id: string, options?: RequestInit): Promise<StrategyListResponseDto> => {
+  
+  return customFetch<StrategyListResponseDto>(getListStrategiesUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListStrategiesQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/campaigns/${id}/strategies`
+    ] as const;
+    }
+
+    
+export const getListStrategiesQueryOptions = <TData = Awaited<ReturnType<typeof listStrategies>>, TError = ErrorType<ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategies>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListStrategiesQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listStrategies>>> = ({ signal }) => listStrategies(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listStrategies>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListStrategiesQueryResult = NonNullable<Awaited<ReturnType<typeof listStrategies>>>
+export type ListStrategiesQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListStrategies<TData = Awaited<ReturnType<typeof listStrategies>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategies>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listStrategies>>,
+          TError,
+          Awaited<ReturnType<typeof listStrategies>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListStrategies<TData = Awaited<ReturnType<typeof listStrategies>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategies>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listStrategies>>,
+          TError,
+          Awaited<ReturnType<typeof listStrategies>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListStrategies<TData = Awaited<ReturnType<typeof listStrategies>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategies>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListStrategies<TData = Awaited<ReturnType<typeof listStrategies>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategies>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListStrategiesQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getCreateStrategyUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies`
+}
+
+export const createStrategy = async (id: string,
+    createStrategyRequestDto: CreateStrategyRequestDto, options?: RequestInit): Promise<StrategyResponseDto> => {
+  
+  return customFetch<StrategyResponseDto>(getCreateStrategyUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      createStrategyRequestDto,)
+  }
+);}
+
+
+
+
+export const getCreateStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createStrategy>>, TError,{id: string;data: CreateStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof createStrategy>>, TError,{id: string;data: CreateStrategyRequestDto}, TContext> => {
+
+const mutationKey = ['createStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof createStrategy>>, {id: string;data: CreateStrategyRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  createStrategy(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type CreateStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof createStrategy>>>
+    export type CreateStrategyMutationBody = CreateStrategyRequestDto
+    export type CreateStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useCreateStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof createStrategy>>, TError,{id: string;data: CreateStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof createStrategy>>,
+        TError,
+        {id: string;data: CreateStrategyRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getCreateStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getUpdateStrategyUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}`
+}
+
+export const updateStrategy = async (id: string,
+    sid: string,
+    updateStrategyRequestDto: UpdateStrategyRequestDto, options?: RequestInit): Promise<StrategyResponseDto> => {
+  
+  return customFetch<StrategyResponseDto>(getUpdateStrategyUrl(id,sid),
+  {      
+    ...options,
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      updateStrategyRequestDto,)
+  }
+);}
+
+
+
+
+export const getUpdateStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateStrategy>>, TError,{id: string;sid: string;data: UpdateStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof updateStrategy>>, TError,{id: string;sid: string;data: UpdateStrategyRequestDto}, TContext> => {
+
+const mutationKey = ['updateStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof updateStrategy>>, {id: string;sid: string;data: UpdateStrategyRequestDto}> = (props) => {
+          const {id,sid,data} = props ?? {};
+
+          return  updateStrategy(id,sid,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type UpdateStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof updateStrategy>>>
+    export type UpdateStrategyMutationBody = UpdateStrategyRequestDto
+    export type UpdateStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>
+
+    export const useUpdateStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateStrategy>>, TError,{id: string;sid: string;data: UpdateStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof updateStrategy>>,
+        TError,
+        {id: string;sid: string;data: UpdateStrategyRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getUpdateStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getDeleteStrategyUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}`
+}
+
+export const deleteStrategy = async (id: string,
+    sid: string, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getDeleteStrategyUrl(id,sid),
+  {      
+    ...options,
+    method: 'DELETE'
+    
+    
+  }
+);}
+
+
+
+
+export const getDeleteStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof deleteStrategy>>, TError,{id: string;sid: string}, TContext> => {
+
+const mutationKey = ['deleteStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deleteStrategy>>, {id: string;sid: string}> = (props) => {
+          const {id,sid} = props ?? {};
+
+          return  deleteStrategy(id,sid,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type DeleteStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof deleteStrategy>>>
+    
+    export type DeleteStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useDeleteStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof deleteStrategy>>,
+        TError,
+        {id: string;sid: string},
+        TContext
+      > => {
+
+      const mutationOptions = getDeleteStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getPauseStrategyUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}/pause`
+}
+
+export const pauseStrategy = async (id: string,
+    sid: string, options?: RequestInit): Promise<StrategyResponseDto> => {
+  
+  return customFetch<StrategyResponseDto>(getPauseStrategyUrl(id,sid),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getPauseStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof pauseStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof pauseStrategy>>, TError,{id: string;sid: string}, TContext> => {
+
+const mutationKey = ['pauseStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof pauseStrategy>>, {id: string;sid: string}> = (props) => {
+          const {id,sid} = props ?? {};
+
+          return  pauseStrategy(id,sid,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type PauseStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof pauseStrategy>>>
+    
+    export type PauseStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const usePauseStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof pauseStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof pauseStrategy>>,
+        TError,
+        {id: string;sid: string},
+        TContext
+      > => {
+
+      const mutationOptions = getPauseStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getResumeStrategyUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}/resume`
+}
+
+export const resumeStrategy = async (id: string,
+    sid: string, options?: RequestInit): Promise<StrategyResponseDto> => {
+  
+  return customFetch<StrategyResponseDto>(getResumeStrategyUrl(id,sid),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getResumeStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof resumeStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof resumeStrategy>>, TError,{id: string;sid: string}, TContext> => {
+
+const mutationKey = ['resumeStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof resumeStrategy>>, {id: string;sid: string}> = (props) => {
+          const {id,sid} = props ?? {};
+
+          return  resumeStrategy(id,sid,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ResumeStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof resumeStrategy>>>
+    
+    export type ResumeStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useResumeStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof resumeStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof resumeStrategy>>,
+        TError,
+        {id: string;sid: string},
+        TContext
+      > => {
+
+      const mutationOptions = getResumeStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getDeployStrategyUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}/deploy`
+}
+
+export const deployStrategy = async (id: string,
+    sid: string, options?: RequestInit): Promise<DeployStrategyResponseDto> => {
+  
+  return customFetch<DeployStrategyResponseDto>(getDeployStrategyUrl(id,sid),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getDeployStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deployStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof deployStrategy>>, TError,{id: string;sid: string}, TContext> => {
+
+const mutationKey = ['deployStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deployStrategy>>, {id: string;sid: string}> = (props) => {
+          const {id,sid} = props ?? {};
+
+          return  deployStrategy(id,sid,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type DeployStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof deployStrategy>>>
+    
+    export type DeployStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useDeployStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deployStrategy>>, TError,{id: string;sid: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof deployStrategy>>,
+        TError,
+        {id: string;sid: string},
+        TContext
+      > => {
+
+      const mutationOptions = getDeployStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGetStrategyStatusUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}/status`
+}
+
+export const getStrategyStatus = async (id: string,
+    sid: string, options?: RequestInit): Promise<StrategyRunStatusResponseDto> => {
+  
+  return customFetch<StrategyRunStatusResponseDto>(getGetStrategyStatusUrl(id,sid),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetStrategyStatusQueryKey = (id?: string,
+    sid?: string,) => {
+    return [
+    `/api/v1/campaigns/${id}/strategies/${sid}/status`
+    ] as const;
+    }
+
+    
+export const getGetStrategyStatusQueryOptions = <TData = Awaited<ReturnType<typeof getStrategyStatus>>, TError = ErrorType<ErrorResponseDto>>(id: string,
+    sid: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getStrategyStatus>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetStrategyStatusQueryKey(id,sid);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getStrategyStatus>>> = ({ signal }) => getStrategyStatus(id,sid, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id && sid), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getStrategyStatus>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetStrategyStatusQueryResult = NonNullable<Awaited<ReturnType<typeof getStrategyStatus>>>
+export type GetStrategyStatusQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useGetStrategyStatus<TData = Awaited<ReturnType<typeof getStrategyStatus>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getStrategyStatus>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getStrategyStatus>>,
+          TError,
+          Awaited<ReturnType<typeof getStrategyStatus>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetStrategyStatus<TData = Awaited<ReturnType<typeof getStrategyStatus>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getStrategyStatus>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getStrategyStatus>>,
+          TError,
+          Awaited<ReturnType<typeof getStrategyStatus>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetStrategyStatus<TData = Awaited<ReturnType<typeof getStrategyStatus>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getStrategyStatus>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetStrategyStatus<TData = Awaited<ReturnType<typeof getStrategyStatus>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getStrategyStatus>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetStrategyStatusQueryOptions(id,sid,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getListStrategyExecutionsUrl = (id: string,
+    sid: string,
+    params?: ListStrategyExecutionsParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${id}/strategies/${sid}/executions?${stringifiedParams}` : `/api/v1/campaigns/${id}/strategies/${sid}/executions`
+}
+
+export const listStrategyExecutions = async (id: string,
+    sid: string,
+    params?: ListStrategyExecutionsParams, options?: RequestInit): Promise<ExecutionPageResponseDto> => {
+  
+  return customFetch<ExecutionPageResponseDto>(getListStrategyExecutionsUrl(id,sid,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListStrategyExecutionsQueryKey = (id?: string,
+    sid?: string,
+    params?: ListStrategyExecutionsParams,) => {
+    return [
+    `/api/v1/campaigns/${id}/strategies/${sid}/executions`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListStrategyExecutionsQueryOptions = <TData = Awaited<ReturnType<typeof listStrategyExecutions>>, TError = ErrorType<ErrorResponseDto>>(id: string,
+    sid: string,
+    params?: ListStrategyExecutionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategyExecutions>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListStrategyExecutionsQueryKey(id,sid,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listStrategyExecutions>>> = ({ signal }) => listStrategyExecutions(id,sid,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id && sid), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listStrategyExecutions>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListStrategyExecutionsQueryResult = NonNullable<Awaited<ReturnType<typeof listStrategyExecutions>>>
+export type ListStrategyExecutionsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListStrategyExecutions<TData = Awaited<ReturnType<typeof listStrategyExecutions>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params: undefined |  ListStrategyExecutionsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategyExecutions>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listStrategyExecutions>>,
+          TError,
+          Awaited<ReturnType<typeof listStrategyExecutions>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListStrategyExecutions<TData = Awaited<ReturnType<typeof listStrategyExecutions>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params?: ListStrategyExecutionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategyExecutions>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listStrategyExecutions>>,
+          TError,
+          Awaited<ReturnType<typeof listStrategyExecutions>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListStrategyExecutions<TData = Awaited<ReturnType<typeof listStrategyExecutions>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params?: ListStrategyExecutionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategyExecutions>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListStrategyExecutions<TData = Awaited<ReturnType<typeof listStrategyExecutions>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params?: ListStrategyExecutionsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listStrategyExecutions>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListStrategyExecutionsQueryOptions(id,sid,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getPreviewStrategyUrl = (id: string,
+    sid: string,
+    params: PreviewStrategyParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${id}/strategies/${sid}/preview?${stringifiedParams}` : `/api/v1/campaigns/${id}/strategies/${sid}/preview`
+}
+
+export const previewStrategy = async (id: string,
+    sid: string,
+    params: PreviewStrategyParams, options?: RequestInit): Promise<StrategyPreviewResponseDto> => {
+  
+  return customFetch<StrategyPreviewResponseDto>(getPreviewStrategyUrl(id,sid,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getPreviewStrategyQueryKey = (id?: string,
+    sid?: string,
+    params?: PreviewStrategyParams,) => {
+    return [
+    `/api/v1/campaigns/${id}/strategies/${sid}/preview`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getPreviewStrategyQueryOptions = <TData = Awaited<ReturnType<typeof previewStrategy>>, TError = ErrorType<ErrorResponseDto>>(id: string,
+    sid: string,
+    params: PreviewStrategyParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof previewStrategy>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getPreviewStrategyQueryKey(id,sid,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof previewStrategy>>> = ({ signal }) => previewStrategy(id,sid,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id && sid), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof previewStrategy>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type PreviewStrategyQueryResult = NonNullable<Awaited<ReturnType<typeof previewStrategy>>>
+export type PreviewStrategyQueryError = ErrorType<ErrorResponseDto>
+
+
+export function usePreviewStrategy<TData = Awaited<ReturnType<typeof previewStrategy>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params: PreviewStrategyParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof previewStrategy>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof previewStrategy>>,
+          TError,
+          Awaited<ReturnType<typeof previewStrategy>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function usePreviewStrategy<TData = Awaited<ReturnType<typeof previewStrategy>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params: PreviewStrategyParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof previewStrategy>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof previewStrategy>>,
+          TError,
+          Awaited<ReturnType<typeof previewStrategy>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function usePreviewStrategy<TData = Awaited<ReturnType<typeof previewStrategy>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params: PreviewStrategyParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof previewStrategy>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function usePreviewStrategy<TData = Awaited<ReturnType<typeof previewStrategy>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    sid: string,
+    params: PreviewStrategyParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof previewStrategy>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getPreviewStrategyQueryOptions(id,sid,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getPlanCampaignUrl = (id: string,
+    params?: PlanCampaignParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${id}/plan?${stringifiedParams}` : `/api/v1/campaigns/${id}/plan`
+}
+
+export const planCampaign = async (id: string,
+    params?: PlanCampaignParams, options?: RequestInit): Promise<CampaignPlanResponseDto> => {
+  
+  return customFetch<CampaignPlanResponseDto>(getPlanCampaignUrl(id,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getPlanCampaignQueryKey = (id?: string,
+    params?: PlanCampaignParams,) => {
+    return [
+    `/api/v1/campaigns/${id}/plan`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getPlanCampaignQueryOptions = <TData = Awaited<ReturnType<typeof planCampaign>>, TError = ErrorType<ErrorResponseDto>>(id: string,
+    params?: PlanCampaignParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof planCampaign>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getPlanCampaignQueryKey(id,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof planCampaign>>> = ({ signal }) => planCampaign(id,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof planCampaign>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type PlanCampaignQueryResult = NonNullable<Awaited<ReturnType<typeof planCampaign>>>
+export type PlanCampaignQueryError = ErrorType<ErrorResponseDto>
+
+
+export function usePlanCampaign<TData = Awaited<ReturnType<typeof planCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params: undefined |  PlanCampaignParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof planCampaign>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof planCampaign>>,
+          TError,
+          Awaited<ReturnType<typeof planCampaign>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function usePlanCampaign<TData = Awaited<ReturnType<typeof planCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: PlanCampaignParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof planCampaign>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof planCampaign>>,
+          TError,
+          Awaited<ReturnType<typeof planCampaign>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function usePlanCampaign<TData = Awaited<ReturnType<typeof planCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: PlanCampaignParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof planCampaign>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function usePlanCampaign<TData = Awaited<ReturnType<typeof planCampaign>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: PlanCampaignParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof planCampaign>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getPlanCampaignQueryOptions(id,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getDuplicateCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/duplicate`
+}
+
+export const duplicateCampaign = async (id: string, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getDuplicateCampaignUrl(id),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getDuplicateCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof duplicateCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof duplicateCampaign>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['duplicateCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof duplicateCampaign>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  duplicateCampaign(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type DuplicateCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof duplicateCampaign>>>
+    
+    export type DuplicateCampaignMutationError = ErrorType<ErrorResponseDto>
+
+    export const useDuplicateCampaign = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof duplicateCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof duplicateCampaign>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getDuplicateCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getResumeCampaignUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/resume`
+}
+
+export const resumeCampaign = async (id: string, options?: RequestInit): Promise<CampaignResponseDto> => {
+  
+  return customFetch<CampaignResponseDto>(getResumeCampaignUrl(id),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getResumeCampaignMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof resumeCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof resumeCampaign>>, TError,{id: string}, TContext> => {
+
+const mutationKey = ['resumeCampaign'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof resumeCampaign>>, {id: string}> = (props) => {
+          const {id} = props ?? {};
+
+          return  resumeCampaign(id,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ResumeCampaignMutationResult = NonNullable<Awaited<ReturnType<typeof resumeCampaign>>>
+    
+    export type ResumeCampaignMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useResumeCampaign = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof resumeCampaign>>, TError,{id: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof resumeCampaign>>,
+        TError,
+        {id: string},
+        TContext
+      > => {
+
+      const mutationOptions = getResumeCampaignMutationOptions(options);
 
       return useMutation(mutationOptions, queryClient);
     }

@@ -5,7 +5,7 @@
  * Multi-channel campaigns for real-estate agents: contacts, campaigns, ringless voicemail, SMS and email. Authenticate with a user access token (`Authorization: Bearer <jwt>`) or an integrator API key (`X-API-Key: cdk_…` or `Authorization: Bearer cdk_…`). Errors are `{ statusCode, code, message, details? }`.
  * OpenAPI spec version: 1
  */
-import type { ErrorResponseDtoDetails } from './errorResponseDtoDetails';
+import type { ErrorResponseDtoDetailsItem } from './errorResponseDtoDetailsItem';
 
 export interface ErrorResponseDto {
   statusCode: number;
@@ -13,5 +13,5 @@ export interface ErrorResponseDto {
   code: string;
   message: string;
   /** Per-field problems for validation errors */
-  details?: ErrorResponseDtoDetails;
+  details?: ErrorResponseDtoDetailsItem[];
 }

@@ -10,10 +10,10 @@ export type ListApiKeysParams = {
 /**
  * @minimum 1
  */
-page?: unknown;
+page?: number;
 /**
  * @minimum 1
  * @maximum 100
  */
-limit?: unknown;
+limit?: number;
 };

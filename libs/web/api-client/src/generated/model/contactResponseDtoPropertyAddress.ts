@@ -5,8 +5,9 @@
  * Multi-channel campaigns for real-estate agents: contacts, campaigns, ringless voicemail, SMS and email. Authenticate with a user access token (`Authorization: Bearer <jwt>`) or an integrator API key (`X-API-Key: cdk_…` or `Authorization: Bearer cdk_…`). Errors are `{ statusCode, code, message, details? }`.
  * OpenAPI spec version: 1
  */
+import type { AddressResponseDto } from './addressResponseDto';
 
 /**
- * Per-field problems for validation errors
+ * @nullable
  */
-export type ErrorResponseDtoDetails = { [key: string]: unknown };
+export type ContactResponseDtoPropertyAddress = AddressResponseDto | null;
