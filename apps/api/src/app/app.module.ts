@@ -1,4 +1,8 @@
 import { AuthModule } from '@cadence/api-auth';
+import { CampaignModule } from '@cadence/api-campaign';
+import { StrategyModule } from '@cadence/api-strategy';
+import { ContactModule } from '@cadence/api-contact';
+import { ImportModule } from '@cadence/api-import';
 import { CoreModule, HealthModule, InfrastructureUrls } from '@cadence/api-core';
 import { DynamicModule, Module } from '@nestjs/common';
 import { QueueBoardModule } from './queue-board.module';
@@ -8,7 +12,7 @@ export class AppModule {
   static forRoot(urls: InfrastructureUrls): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(urls), HealthModule, AuthModule, QueueBoardModule],
+      imports: [CoreModule.forRoot(urls), HealthModule, AuthModule, QueueBoardModule, ContactModule, ImportModule, CampaignModule, StrategyModule],
     };
   }
 }

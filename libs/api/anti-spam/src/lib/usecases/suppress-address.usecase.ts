@@ -1,0 +1,23 @@
+import { Tenant } from '@cadence/api-core';
+import { Injectable } from '@nestjs/common';
+import { SuppressionRepository } from '../repositories/suppression.repository';
+import { SuppressionChannel } from '../schemas/suppression.schema';
+
+/** Records that an address opted out on a channel (provider error or event); every later gate sees it. */
+@Injectable()
+export class SuppressAddressUseCase {
+  constructor(private readonly suppressions: SuppressionRepository) {}
+
+  execute(tenant: Tenant, channel: SuppressionChannel, address: string, reason: string): Promise<void> {
+    return this.suppressions.add(tenant, channel, address, reason);
+  }
+}
+
+@Injectable()
+export class FindSuppressedAddressesUseCase {
+  constructor(private readonly suppressions: SuppressionRepository) {}
+
+  execute(tenant: Tenant, channel: SuppressionChannel, addresses: string[]): Promise<Set<string>> {
+    return this.suppressions.findSuppressed(tenant, channel, addresses);
+  }
+}

@@ -1,0 +1,14 @@
+export * from './lib/campaign.module';
+export * from './lib/campaign.exception';
+export * from './lib/schemas/campaign.schema';
+export * from './lib/domain/campaign-status';
+export * from './lib/dto/campaign.response.dto';
+export * from './lib/usecases/find-owned-campaign.usecase';
+export * from './lib/usecases/transition-campaign.usecase';
+export * from './lib/usecases/duplicate-campaign.usecase';
+export { CampaignRepository } from './lib/repositories/campaign.repository';
+export { CampaignMembershipRepository } from './lib/repositories/campaign-membership.repository';
+export type { MemberContact } from './lib/repositories/campaign-membership.repository';
+export * from './lib/usecases/record-campaign-counters.usecase';
+export type { CampaignChannel } from './lib/repositories/campaign.repository';
+export * from './lib/usecases/reserve-campaign-budget.usecase';

@@ -1,0 +1,10 @@
+export * from './lib/strategy.module';
+export * from './lib/strategy.exception';
+export * from './lib/schemas/strategy.schema';
+export * from './lib/domain/strategy-content';
+export * from './lib/domain/merge-data';
+export * from './lib/usecases/find-owned-strategy.usecase';
+export { StrategyRepository } from './lib/repositories/strategy.repository';
+export * from './lib/schemas/execution.schema';
+export { ExecutionRepository } from './lib/repositories/execution.repository';
+export { ApplyDeliveryEventUseCase } from './lib/usecases/apply-delivery-event.usecase';

@@ -1,0 +1,50 @@
+import { QueueName } from '@cadence/api-core';
+import { IsMongoId, IsOptional, IsString } from 'class-validator';
+import { ExecutionChannel } from '../schemas/execution.schema';
+
+export enum StrategyJob {
+  FanOut = 'fan-out',
+  Send = 'send',
+}
+
+/** Payloads are validated by the processors before use. */
+export class FanOutJobData {
+  @IsMongoId()
+  strategyId!: string;
+
+  @IsMongoId()
+  userId!: string;
+
+  @IsOptional()
+  @IsString()
+  teamId!: string | null;
+}
+
+export class SendJobData {
+  @IsMongoId()
+  executionId!: string;
+
+  @IsMongoId()
+  userId!: string;
+
+  @IsOptional()
+  @IsString()
+  teamId!: string | null;
+}
+
+export const SEND_QUEUE: Record<ExecutionChannel, QueueName> = {
+  [ExecutionChannel.Sms]: QueueName.SendSms,
+  [ExecutionChannel.Email]: QueueName.SendEmail,
+  [ExecutionChannel.Voicemail]: QueueName.SendVoicemail,
+};
+
+/**
+ * Token bucket per provider account (one queue per channel, one account per channel): Twilio queues
+ * what exceeds a sender's rate itself but bills it, SendGrid answers 429 above its limit, Drop Cowboy
+ * throttles RVM; these keep us under the usual plans' rates.
+ */
+export const SEND_RATE_LIMITS: Record<ExecutionChannel, { max: number; duration: number }> = {
+  [ExecutionChannel.Sms]: { max: 10, duration: 1000 },
+  [ExecutionChannel.Email]: { max: 50, duration: 1000 },
+  [ExecutionChannel.Voicemail]: { max: 5, duration: 1000 },
+};

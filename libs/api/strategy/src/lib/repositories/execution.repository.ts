@@ -1,0 +1,100 @@
+import { Tenant, tenantFilter } from '@cadence/api-core';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, Types } from 'mongoose';
+import { Execution, ExecutionStatus } from '../schemas/execution.schema';
+
+export type NewExecution = Pick<Execution, 'campaignId' | 'strategyId' | 'contactId' | 'step' | 'variant' | 'channel' | 'idempotencyKey' | 'notBefore'>;
+
+const DUPLICATE_KEY = 11000;
+
+@Injectable()
+export class ExecutionRepository {
+  constructor(@InjectModel(Execution.name) private readonly executions: Model<Execution>) {}
+
+  /** Inserts the ones whose idempotency key is new; existing ones are left exactly as they are. */
+  async insertNew(tenant: Tenant, executions: NewExecution[]): Promise<void> {
+    if (executions.length === 0) return;
+    try {
+      await this.executions.insertMany(
+        executions.map((e) => ({ ...e, ...tenantFilter(tenant), teamId: tenant.teamId })),
+        { ordered: false },
+      );
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
+      const onlyDuplicates = (error as { code?: number }).code === DUPLICATE_KEY || (writeErrors !== undefined && writeErrors.every((e) => (e.code ?? e.err?.code) === DUPLICATE_KEY));
+      if (!onlyDuplicates) throw error;
+    }
+  }
+
+  findById(tenant: Tenant, id: Types.ObjectId): Promise<Execution | null> {
+    return this.executions.findOne({ _id: id, ...tenantFilter(tenant) }).lean<Execution>().exec();
+  }
+
+  /** A strategy's executions for these contacts that still wait for the gate or for the agent. */
+  findWaiting(tenant: Tenant, strategyId: Types.ObjectId, contactIds: Types.ObjectId[]): Promise<Execution[]> {
+    return this.executions
+      .find({ ...tenantFilter(tenant), strategyId, contactId: { $in: contactIds }, status: { $in: [ExecutionStatus.Pending, ExecutionStatus.Deferred, ExecutionStatus.Queued] } })
+      .lean<Execution[]>()
+      .exec();
+  }
+
+  /** Compare-and-set on the status: null when another writer moved it first. */
+  move(tenant: Tenant, id: Types.ObjectId, from: ExecutionStatus[], set: Partial<Execution>, inc: Partial<Record<'attempts' | 'jobSeq', number>> = {}): Promise<Execution | null> {
+    return this.executions
+      .findOneAndUpdate({ _id: id, ...tenantFilter(tenant), status: { $in: from } }, { $set: set, ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}) }, { returnDocument: 'after' })
+      .lean<Execution>()
+      .exec();
+  }
+
+  countSentSince(tenant: Tenant, campaignId: Types.ObjectId, since: Date): Promise<number> {
+    return this.executions.countDocuments({ ...tenantFilter(tenant), campaignId, sentAt: { $gte: since } }).exec();
+  }
+
+  /** When another campaign of this agent last sent this contact anything. */
+  async lastSentOutsideCampaign(tenant: Tenant, contactId: Types.ObjectId, campaignId: Types.ObjectId): Promise<Date | null> {
+    const last = await this.executions
+      .findOne({ ...tenantFilter(tenant), contactId, sentAt: { $ne: null }, campaignId: { $ne: campaignId } }, { sentAt: 1 })
+      .sort({ sentAt: -1 })
+      .lean<{ sentAt: Date }>()
+      .exec();
+    return last?.sentAt ?? null;
+  }
+
+  async countByStatus(tenant: Tenant, strategyId: Types.ObjectId): Promise<{ status: ExecutionStatus; deliveryStatus: string | null; count: number }[]> {
+    const rows = await this.executions
+      .aggregate<{ _id: { status: ExecutionStatus; deliveryStatus: string | null }; count: number }>([
+        { $match: { ...tenantFilter(tenant), strategyId } },
+        { $group: { _id: { status: '$status', deliveryStatus: '$deliveryStatus' }, count: { $sum: 1 } } },
+      ])
+      .exec();
+    return rows.map((r) => ({ status: r._id.status, deliveryStatus: r._id.deliveryStatus ?? null, count: r.count }));
+  }
+
+  async findPage(tenant: Tenant, strategyId: Types.ObjectId, statuses: ExecutionStatus[] | null, skip: number, limit: number): Promise<{ items: Execution[]; total: number }> {
+    const filter: QueryFilter<Execution> = { ...tenantFilter(tenant), strategyId, ...(statuses ? { status: { $in: statuses } } : {}) };
+    const [items, total] = await Promise.all([
+      this.executions.find(filter).sort({ _id: 1 }).skip(skip).limit(limit).lean<Execution[]>().exec(),
+      this.executions.countDocuments(filter).exec(),
+    ]);
+    return { items, total };
+  }
+
+  /** Webhook lookup: the event names our execution id or the provider's message id, not a tenant. */
+  findForDeliveryEvent(executionId: string | undefined, providerMessageId: string | undefined): Promise<Execution | null> {
+    if (executionId && Types.ObjectId.isValid(executionId)) return this.executions.findOne({ _id: new Types.ObjectId(executionId) }).lean<Execution>().exec();
+    if (providerMessageId) return this.executions.findOne({ providerMessageId }).lean<Execution>().exec();
+    return Promise.resolve(null);
+  }
+
+  /**
+   * Moves the delivery status from exactly `current` to `next` once per provider event; false when
+   * the event was applied before or another event moved the status first.
+   */
+  async advanceDelivery(id: Types.ObjectId, current: string | null, next: string | null, eventId: string): Promise<boolean> {
+    const result = await this.executions
+      .updateOne({ _id: id, deliveryStatus: current, appliedEventIds: { $ne: eventId } }, { ...(next ? { $set: { deliveryStatus: next } } : {}), $push: { appliedEventIds: eventId } })
+      .exec();
+    return result.modifiedCount === 1;
+  }
+}

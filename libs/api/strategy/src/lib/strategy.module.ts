@@ -1,0 +1,93 @@
+import { AntiSpamModule } from '@cadence/api-anti-spam';
+import { CampaignDataModule } from '@cadence/api-campaign';
+import { ChannelModule } from '@cadence/api-channel';
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CampaignLifecycleController } from './controllers/campaign-lifecycle.controller';
+import { StrategiesController } from './controllers/strategies.controller';
+import { SendJobs } from './pipeline/enqueue-send';
+import { ExecutionGate } from './pipeline/execution-gate';
+import { SandboxDeliverySink } from './pipeline/sandbox-delivery.sink';
+import { UnsubscribeLinks } from './pipeline/unsubscribe-links';
+import { FanOutProcessor, SendEmailProcessor, SendSmsProcessor, SendVoicemailProcessor } from './processors/strategy.processors';
+import { ExecutionRepository } from './repositories/execution.repository';
+import { StrategyRepository } from './repositories/strategy.repository';
+import { Execution, ExecutionSchema } from './schemas/execution.schema';
+import { Strategy, StrategySchema } from './schemas/strategy.schema';
+import { ApplyDeliveryEventUseCase } from './usecases/apply-delivery-event.usecase';
+import { CreateStrategyUseCase } from './usecases/create-strategy.usecase';
+import { DeleteStrategyUseCase } from './usecases/delete-strategy.usecase';
+import { DeployStrategyUseCase, StartFanOutUseCase } from './usecases/deploy-strategy.usecase';
+import { DuplicateCampaignWithStrategiesUseCase } from './usecases/duplicate-campaign-with-strategies.usecase';
+import { FindOwnedStrategyUseCase } from './usecases/find-owned-strategy.usecase';
+import { ListStrategiesUseCase } from './usecases/list-strategies.usecase';
+import { PlanCampaignUseCase } from './usecases/plan-campaign.usecase';
+import { PreviewStrategyUseCase } from './usecases/preview-strategy.usecase';
+import { ReceiveSandboxWebhookUseCase } from './usecases/receive-sandbox-webhook.usecase';
+import { ResumeCampaignUseCase } from './usecases/resume-campaign.usecase';
+import { RunFanOutUseCase } from './usecases/run-fan-out.usecase';
+import { SendExecutionUseCase } from './usecases/send-execution.usecase';
+import { GetStrategyRunStatusUseCase, ListExecutionsUseCase } from './usecases/strategy-run-status.usecase';
+import { PauseStrategyUseCase, ResumeStrategyUseCase } from './usecases/strategy-transitions.usecase';
+import { UpdateStrategyUseCase } from './usecases/update-strategy.usecase';
+
+const exported = [StrategyRepository, ExecutionRepository, FindOwnedStrategyUseCase, ExecutionGate];
+
+/** Strategies and executions, and what both the API and the worker use. */
+@Module({
+  imports: [
+    CampaignDataModule,
+    AntiSpamModule,
+    MongooseModule.forFeature([
+      { name: Strategy.name, schema: StrategySchema },
+      { name: Execution.name, schema: ExecutionSchema },
+    ]),
+  ],
+  providers: exported,
+  exports: [...exported, CampaignDataModule, AntiSpamModule],
+})
+export class StrategyDataModule {}
+
+/** Strategies over HTTP (the API only records intent and enqueues), and the campaign actions that touch them. */
+@Module({
+  imports: [StrategyDataModule],
+  controllers: [StrategiesController, CampaignLifecycleController],
+  providers: [
+    ListStrategiesUseCase,
+    CreateStrategyUseCase,
+    UpdateStrategyUseCase,
+    DeleteStrategyUseCase,
+    PauseStrategyUseCase,
+    ResumeStrategyUseCase,
+    PreviewStrategyUseCase,
+    StartFanOutUseCase,
+    DeployStrategyUseCase,
+    GetStrategyRunStatusUseCase,
+    ListExecutionsUseCase,
+    DuplicateCampaignWithStrategiesUseCase,
+    ResumeCampaignUseCase,
+    PlanCampaignUseCase,
+  ],
+})
+export class StrategyModule {}
+
+/**
+ * The worker's half of the send path: fan-out and per-channel send processors, the channel adapters
+ * (sandbox without credentials), and sandbox webhooks applied in-process.
+ */
+@Module({
+  imports: [StrategyDataModule, ChannelModule.forRoot({ sandboxEventSink: { useClass: SandboxDeliverySink } })],
+  providers: [
+    SendJobs,
+    UnsubscribeLinks,
+    RunFanOutUseCase,
+    SendExecutionUseCase,
+    ApplyDeliveryEventUseCase,
+    ReceiveSandboxWebhookUseCase,
+    FanOutProcessor,
+    SendSmsProcessor,
+    SendEmailProcessor,
+    SendVoicemailProcessor,
+  ],
+})
+export class StrategyWorkerModule {}

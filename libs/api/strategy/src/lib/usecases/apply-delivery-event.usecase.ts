@@ -1,0 +1,51 @@
+import { SuppressAddressUseCase, SuppressionChannel } from '@cadence/api-anti-spam';
+import { RecordCampaignCountersUseCase } from '@cadence/api-campaign';
+import { canAdvance, DeliveryEvent, DeliveryStatus } from '@cadence/api-channel';
+import { ChannelStats } from '@cadence/api-campaign';
+import { Injectable } from '@nestjs/common';
+import { ExecutionRepository } from '../repositories/execution.repository';
+
+const COUNTER_OF: Partial<Record<DeliveryStatus, keyof ChannelStats>> = {
+  delivered: 'delivered',
+  opened: 'engaged',
+  listened: 'engaged',
+  clicked: 'clicked',
+  responded: 'responded',
+  failed: 'failed',
+  bounced: 'failed',
+  undelivered: 'failed',
+};
+const MAX_RACES = 3;
+
+/**
+ * Applies one provider event to its execution: the delivery status only moves forward (channel's
+ * canAdvance), whatever order events arrive in, and each provider event id counts once. An opt-out
+ * reported by the provider suppresses the address on that channel.
+ */
+@Injectable()
+export class ApplyDeliveryEventUseCase {
+  constructor(
+    private readonly executions: ExecutionRepository,
+    private readonly counters: RecordCampaignCountersUseCase,
+    private readonly suppress: SuppressAddressUseCase,
+  ) {}
+
+  /** Returns whether the event changed the execution's delivery status. */
+  async execute(event: DeliveryEvent): Promise<boolean> {
+    for (let race = 0; race < MAX_RACES; race++) {
+      const execution = await this.executions.findForDeliveryEvent(event.executionId, event.providerMessageId);
+      if (!execution || execution.appliedEventIds.includes(event.providerEventId)) return false;
+      const tenant = { userId: execution.userId.toHexString(), teamId: execution.teamId ?? null };
+      const current = execution.deliveryStatus as DeliveryStatus | null;
+      const next = event.status !== null && canAdvance(current, event.status) ? event.status : null;
+      if (!(await this.executions.advanceDelivery(execution._id, current, next, event.providerEventId))) continue;
+      if (event.optedOut && execution.address) {
+        await this.suppress.execute(tenant, execution.channel as unknown as SuppressionChannel, execution.address, `${event.provider} reported an opt-out`);
+      }
+      const counter = next ? COUNTER_OF[next] : undefined;
+      if (counter) await this.counters.execute(tenant, execution.campaignId, execution.channel, { [counter]: 1 });
+      return next !== null;
+    }
+    return false;
+  }
+}

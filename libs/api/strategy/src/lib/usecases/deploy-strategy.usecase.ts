@@ -1,0 +1,50 @@
+import { CampaignStatus } from '@cadence/api-campaign';
+import { Clock, QueueName, Tenant } from '@cadence/api-core';
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { DeployStrategyResponseDto } from '../dto/execution.dto';
+import { FanOutJobData, StrategyJob } from '../pipeline/strategy-jobs';
+import { StrategyRepository } from '../repositories/strategy.repository';
+import { Strategy, StrategyStatus } from '../schemas/strategy.schema';
+import { StrategyErrorCode, StrategyException } from '../strategy.exception';
+import { FindOwnedStrategyUseCase } from './find-owned-strategy.usecase';
+
+const RUNNING = [CampaignStatus.Active, CampaignStatus.Scheduled];
+
+/** Enqueues a strategy's fan-out; idempotent, because every execution has a unique key. */
+@Injectable()
+export class StartFanOutUseCase {
+  constructor(@InjectQueue(QueueName.StrategyFanOut) private readonly queue: Queue) {}
+
+  async execute(tenant: Tenant, strategy: Strategy): Promise<void> {
+    const data: FanOutJobData = { strategyId: strategy._id.toHexString(), userId: tenant.userId, teamId: tenant.teamId };
+    await this.queue.add(StrategyJob.FanOut, data, { attempts: 5, backoff: { type: 'exponential', delay: 2000 } });
+  }
+}
+
+/**
+ * Records the intent (draft → active) and enqueues one fan-out job; returns at once. Deploying an
+ * active strategy again runs the fan-out again, which adds members added since and creates nothing twice.
+ */
+@Injectable()
+export class DeployStrategyUseCase {
+  constructor(
+    private readonly findStrategy: FindOwnedStrategyUseCase,
+    private readonly strategies: StrategyRepository,
+    private readonly fanOut: StartFanOutUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tenant: Tenant, campaignId: string, strategyId: string): Promise<DeployStrategyResponseDto> {
+    const { campaign, strategy } = await this.findStrategy.execute(tenant, campaignId, strategyId);
+    if (!RUNNING.includes(campaign.status)) {
+      throw new StrategyException(StrategyErrorCode.CampaignNotRunning, `The campaign is ${campaign.status}; approve and launch it before deploying`, { campaignStatus: campaign.status });
+    }
+    const deployed =
+      strategy.status === StrategyStatus.Active ? strategy : await this.strategies.transition(tenant, strategy._id, [StrategyStatus.Draft], StrategyStatus.Active, { deployedAt: this.clock.now() });
+    if (!deployed) throw new StrategyException(StrategyErrorCode.IllegalTransition, `A ${strategy.status} strategy cannot be deployed${strategy.status === StrategyStatus.Paused ? '; resume it' : ''}`, { status: strategy.status });
+    await this.fanOut.execute(tenant, deployed);
+    return { strategyId: deployed._id.toHexString(), status: deployed.status, deployedAt: (deployed.deployedAt as Date).toISOString() };
+  }
+}

@@ -1,0 +1,108 @@
+import { GateReason } from '@cadence/api-anti-spam';
+import { CampaignMembershipRepository, CampaignRepository, CampaignStatus, ReserveCampaignBudgetUseCase } from '@cadence/api-campaign';
+import { Clock, Tenant } from '@cadence/api-core';
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { pickVariant } from '../domain/strategy-content';
+import { ExecutionGate } from '../pipeline/execution-gate';
+import { SendJobs } from '../pipeline/enqueue-send';
+import { ExecutionRepository } from '../repositories/execution.repository';
+import { StrategyRepository } from '../repositories/strategy.repository';
+import { Execution, ExecutionChannel, ExecutionStatus } from '../schemas/execution.schema';
+import { StrategyStatus, StrategyType } from '../schemas/strategy.schema';
+
+const BATCH_SIZE = 200;
+
+/**
+ * A queued execution already has its send job (same id: adding it again is a no-op); a pending or
+ * held one gets a new job id, because its old job ran and Bull keeps finished ids for a while.
+ */
+function newJobFor(execution: Execution): { jobSeq?: number } {
+  return execution.status === ExecutionStatus.Queued ? {} : { jobSeq: 1 };
+}
+const DAY_MS = 24 * 3600 * 1000;
+export const CHANNEL_OF: Record<StrategyType, ExecutionChannel> = {
+  [StrategyType.Text]: ExecutionChannel.Sms,
+  [StrategyType.Email]: ExecutionChannel.Email,
+  [StrategyType.Voicemail]: ExecutionChannel.Voicemail,
+};
+
+/**
+ * A deployment's fan-out: walks the campaign's members by cursor, creates one execution per
+ * (strategy, contact, step) under its unique key (a re-run creates nothing new), gates the ones due
+ * now and queues send jobs. Executions still waiting (deferred, queued) are gated and queued again,
+ * which is how a resume or a re-deploy picks them up.
+ */
+@Injectable()
+export class RunFanOutUseCase {
+  constructor(
+    private readonly strategies: StrategyRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly members: CampaignMembershipRepository,
+    private readonly executions: ExecutionRepository,
+    private readonly gate: ExecutionGate,
+    private readonly budget: ReserveCampaignBudgetUseCase,
+    private readonly sendJobs: SendJobs,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tenant: Tenant, strategyId: Types.ObjectId): Promise<void> {
+    const strategy = await this.strategies.findById(tenant, strategyId);
+    if (!strategy || strategy.status !== StrategyStatus.Active) return;
+    const campaign = await this.campaigns.findOne(tenant, strategy.campaignId);
+    if (!campaign || ![CampaignStatus.Active, CampaignStatus.Scheduled].includes(campaign.status)) return;
+    const deployedAt = (strategy.deployedAt ?? this.clock.now()).getTime();
+    const offsets = strategy.steps.reduce<number[]>((acc, step, i) => [...acc, (i === 0 ? 0 : acc[i - 1]) + step.delayDays * DAY_MS], []);
+    let after: Types.ObjectId | null = null;
+    for (;;) {
+      const batch = await this.members.findBatchAfter(tenant, campaign._id, after, BATCH_SIZE);
+      if (batch.length === 0) return;
+      after = batch[batch.length - 1].contactId;
+      const contactIds = batch.map((m) => m.contactId);
+      await this.executions.insertNew(
+        tenant,
+        contactIds.flatMap((contactId) =>
+          strategy.steps.map((step, index) => ({
+            campaignId: campaign._id,
+            strategyId: strategy._id,
+            contactId,
+            step: index,
+            variant: pickVariant(step.variants, strategy._id.toHexString(), contactId.toHexString()).key,
+            channel: CHANNEL_OF[strategy.type],
+            idempotencyKey: `${strategy._id.toHexString()}:${contactId.toHexString()}:${index}`,
+            notBefore: new Date(deployedAt + offsets[index]),
+          })),
+        ),
+      );
+      const contacts = new Map((await this.members.findContacts(tenant, contactIds)).map((c) => [c._id.toHexString(), c]));
+      for (const execution of await this.executions.findWaiting(tenant, strategy._id, contactIds)) {
+        const now = this.clock.now();
+        const contact = contacts.get(execution.contactId.toHexString());
+        if (execution.notBefore.getTime() > now.getTime() || !contact) {
+          // A later step (or a deferral's time): the send job gates it when it is due.
+          const queued = await this.executions.move(tenant, execution._id, [execution.status], { status: ExecutionStatus.Queued }, newJobFor(execution));
+          if (queued) await this.sendJobs.enqueue(queued, now);
+          continue;
+        }
+        const { decision } = await this.gate.judge(tenant, execution, strategy, campaign, contact, null, now);
+        if (decision.verdict === 'skip') {
+          await this.executions.move(tenant, execution._id, [ExecutionStatus.Pending, ExecutionStatus.Queued, ExecutionStatus.Deferred], { status: ExecutionStatus.Skipped, reasonCode: decision.reason, reason: decision.message });
+        } else if (decision.verdict === 'defer' && decision.until === null) {
+          // Held until the agent acts (a raised budget); a resume or re-deploy runs this again.
+          await this.executions.move(tenant, execution._id, [ExecutionStatus.Pending, ExecutionStatus.Queued, ExecutionStatus.Deferred], { status: ExecutionStatus.Deferred, reasonCode: decision.reason, reason: decision.message });
+          if (decision.reason === GateReason.BudgetExhausted) await this.budget.pauseForBudget(tenant, campaign._id);
+        } else {
+          const deferred = decision.verdict === 'defer';
+          const moved = await this.executions.move(
+            tenant,
+            execution._id,
+            [execution.status],
+            deferred ? { status: ExecutionStatus.Deferred, notBefore: decision.until as Date, reasonCode: decision.reason, reason: decision.message } : { status: ExecutionStatus.Queued, reasonCode: null, reason: null },
+            newJobFor(execution),
+          );
+          if (moved) await this.sendJobs.enqueue(moved, now);
+        }
+      }
+    }
+  }
+}

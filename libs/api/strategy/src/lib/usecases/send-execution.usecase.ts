@@ -1,0 +1,230 @@
+import { GateReason, SuppressAddressUseCase, SuppressionChannel } from '@cadence/api-anti-spam';
+import { Campaign, CampaignMembershipRepository, CampaignRepository, CampaignStatus, RecordCampaignCountersUseCase, ReserveCampaignBudgetUseCase } from '@cadence/api-campaign';
+import {
+  CHANNEL_WEBHOOK_URLS,
+  ChannelPort,
+  ChannelWebhookUrls,
+  decideRetry,
+  EMAIL_CHANNEL,
+  EMAIL_CREDENTIALS,
+  localDayOf,
+  localDayRange,
+  OutboundMessage,
+  PermanentProviderError,
+  SMS_CHANNEL,
+  SMS_CREDENTIALS,
+  TransientProviderError,
+  VOICEMAIL_CHANNEL,
+  VOICEMAIL_CREDENTIALS,
+} from '@cadence/api-channel';
+import { Clock, Tenant } from '@cadence/api-core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { Types } from 'mongoose';
+import { SendJobs } from '../pipeline/enqueue-send';
+import { ExecutionGate } from '../pipeline/execution-gate';
+import { outboundMessageOf } from '../pipeline/outbound-message';
+import { UnsubscribeLinks } from '../pipeline/unsubscribe-links';
+import { ExecutionRepository } from '../repositories/execution.repository';
+import { StrategyRepository } from '../repositories/strategy.repository';
+import { Execution, ExecutionChannel, ExecutionStatus } from '../schemas/execution.schema';
+import { Strategy, StrategyStatus } from '../schemas/strategy.schema';
+
+type AnyPort = ChannelPort<OutboundMessage, unknown>;
+
+function stoppedBecause(strategy: Strategy, campaign: Campaign): string | null {
+  if (strategy.status !== StrategyStatus.Active) return `The strategy is ${strategy.status}`;
+  if (campaign.status !== CampaignStatus.Active) return `The campaign is ${campaign.status}`;
+  return null;
+}
+const STARTABLE = [ExecutionStatus.Queued, ExecutionStatus.Deferred];
+
+/**
+ * One send job: re-reads everything right before the provider call (so a pause stops it), asks the
+ * gate again, writes `sending` before the call and `sent`/`failed`/`queued` (retry) after it.
+ * Finding the execution already `sending` means a worker died during the call: a provider that
+ * dedupes by idempotency key gets the same call again; any other is marked `unknown`, never resent.
+ */
+@Injectable()
+export class SendExecutionUseCase {
+  private readonly logger = new Logger('SendExecution');
+  private readonly ports: Record<ExecutionChannel, { port: AnyPort; credentials: unknown }>;
+
+  constructor(
+    private readonly executions: ExecutionRepository,
+    private readonly strategies: StrategyRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly members: CampaignMembershipRepository,
+    private readonly counters: RecordCampaignCountersUseCase,
+    private readonly budget: ReserveCampaignBudgetUseCase,
+    private readonly suppress: SuppressAddressUseCase,
+    private readonly gate: ExecutionGate,
+    private readonly sendJobs: SendJobs,
+    private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly clock: Clock,
+    @Inject(CHANNEL_WEBHOOK_URLS) private readonly webhookUrls: ChannelWebhookUrls,
+    @Inject(SMS_CHANNEL) sms: AnyPort,
+    @Inject(SMS_CREDENTIALS) smsCredentials: unknown,
+    @Inject(EMAIL_CHANNEL) email: AnyPort,
+    @Inject(EMAIL_CREDENTIALS) emailCredentials: unknown,
+    @Inject(VOICEMAIL_CHANNEL) voicemail: AnyPort,
+    @Inject(VOICEMAIL_CREDENTIALS) voicemailCredentials: unknown,
+  ) {
+    this.ports = {
+      [ExecutionChannel.Sms]: { port: sms, credentials: smsCredentials },
+      [ExecutionChannel.Email]: { port: email, credentials: emailCredentials },
+      [ExecutionChannel.Voicemail]: { port: voicemail, credentials: voicemailCredentials },
+    };
+  }
+
+  async execute(tenant: Tenant, executionId: Types.ObjectId): Promise<void> {
+    const execution = await this.executions.findById(tenant, executionId);
+    if (!execution) return;
+    const { port, credentials } = this.ports[execution.channel];
+    if (execution.status === ExecutionStatus.Sending && !port.idempotentSends) {
+      await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], {
+        status: ExecutionStatus.Unknown,
+        reasonCode: 'interrupted',
+        reason: `The worker stopped during the call to ${port.provider}; not resent, so the contact cannot get it twice. Check the provider's log to reconcile.`,
+      });
+      return;
+    }
+    if (![...STARTABLE, ExecutionStatus.Sending].includes(execution.status)) return;
+
+    const now = this.clock.now();
+    const [strategy, campaign, [contact]] = await Promise.all([
+      this.strategies.findById(tenant, execution.strategyId),
+      this.campaigns.findOne(tenant, execution.campaignId),
+      this.members.findContacts(tenant, [execution.contactId]),
+    ]);
+    if (!strategy || !campaign || !contact) {
+      await this.finish(tenant, execution, ExecutionStatus.Skipped, 'gone', 'The strategy, campaign or contact no longer exists');
+      return;
+    }
+    const stopped = stoppedBecause(strategy, campaign);
+    if (stopped) {
+      // Held without a time: the resume or re-deploy fan-out picks it up again.
+      await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stopped });
+      return;
+    }
+
+    const unsubscribeUrl = execution.channel === ExecutionChannel.Email ? this.unsubscribeLinks.urlFor(execution._id.toHexString()) : null;
+    const { decision, rendered, estimatedCostMicros } = await this.gate.judge(tenant, execution, strategy, campaign, contact, unsubscribeUrl, now);
+    if (decision.verdict === 'skip') {
+      await this.finish(tenant, execution, ExecutionStatus.Skipped, decision.reason, decision.message);
+      await this.counters.execute(tenant, campaign._id, execution.channel, { skipped: 1 });
+      return;
+    }
+    if (decision.verdict === 'defer') {
+      await this.defer(tenant, execution, decision.reason, decision.message, decision.until, now);
+      if (decision.reason === GateReason.BudgetExhausted) await this.budget.pauseForBudget(tenant, campaign._id);
+      return;
+    }
+    const capUntil = await this.dailyCapReachedUntil(tenant, campaign, now);
+    if (capUntil) {
+      await this.defer(tenant, execution, 'daily_cap', `The campaign's daily cap of ${campaign.schedule?.dailyCap} is reached`, capUntil, now);
+      return;
+    }
+
+    // A re-run from `sending` (an idempotent provider's stalled job) reserved its cost the first time.
+    const reservesNow = execution.status !== ExecutionStatus.Sending;
+    if (reservesNow && !(await this.budget.execute(tenant, campaign, estimatedCostMicros))) {
+      await this.defer(tenant, execution, 'budget_exhausted', 'The campaign budget is spent', null, now);
+      return;
+    }
+    const sending = await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Sending, sendingAt: now, address: decision.address }, { attempts: 1 });
+    if (!sending) {
+      // Another run took it; it settles its own reservation.
+      if (reservesNow) await this.counters.execute(tenant, campaign._id, execution.channel, {}, -estimatedCostMicros);
+      return;
+    }
+    // The last look before the call: the gate above took a few round trips, and a pause in between must win.
+    const stoppedMeanwhile = await this.stoppedBecause(tenant, execution);
+    if (stoppedMeanwhile) {
+      await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stoppedMeanwhile }, { attempts: -1 });
+      await this.counters.execute(tenant, campaign._id, execution.channel, {}, -estimatedCostMicros);
+      return;
+    }
+    const message = outboundMessageOf(sending, rendered, contact, decision.address, this.webhookUrls, unsubscribeUrl);
+    try {
+      const result = await port.send(message, credentials);
+      const cost = result.cost?.totalMicros ?? estimatedCostMicros;
+      // From `unknown` too: a call that outlived its stalled job and succeeded settles the question.
+      const sent = await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending, ExecutionStatus.Unknown], {
+        status: ExecutionStatus.Sent,
+        provider: result.provider,
+        providerMessageId: result.providerMessageId,
+        deliveryStatus: result.status,
+        costMicros: cost,
+        sentAt: result.acceptedAt,
+        reasonCode: null,
+        reason: null,
+      });
+      if (sent) await this.counters.execute(tenant, campaign._id, execution.channel, { sent: 1, costMicros: cost }, cost - estimatedCostMicros);
+    } catch (error) {
+      await this.handleFailure(tenant, sending, port, error, estimatedCostMicros);
+    }
+  }
+
+  /** The reserved estimate is refunded unless the provider may have taken (and will charge) the message. */
+  private async handleFailure(tenant: Tenant, execution: Execution, port: AnyPort, error: unknown, reservedMicros: number): Promise<void> {
+    const now = this.clock.now();
+    if (error instanceof TransientProviderError && error.mayHaveBeenAccepted && !port.idempotentSends) {
+      await this.finish(tenant, execution, ExecutionStatus.Unknown, 'maybe_accepted', `${port.provider} may have taken the message before the error (${error.message}); not resent. Check the provider's log to reconcile.`, [ExecutionStatus.Sending]);
+      return;
+    }
+    const decision = decideRetry(error, execution.attempts);
+    // Every outcome below is compare-and-set from `sending`: when another run already settled the
+    // execution (a reconciled stall), this one changes nothing, money included.
+    if (decision.retry) {
+      const retried = await this.executions.move(
+        tenant,
+        execution._id,
+        [ExecutionStatus.Sending],
+        { status: ExecutionStatus.Queued, notBefore: new Date(now.getTime() + decision.delayMs), reasonCode: 'retrying', reason: `Attempt ${execution.attempts} failed: ${(error as Error).message}` },
+        { jobSeq: 1 },
+      );
+      if (!retried) return;
+      await this.sendJobs.enqueue(retried, now);
+      await this.counters.execute(tenant, execution.campaignId, execution.channel, {}, -reservedMicros);
+      return;
+    }
+    let failed: Execution | null;
+    if (error instanceof PermanentProviderError) {
+      failed = await this.finish(tenant, execution, ExecutionStatus.Failed, error.reason, `${error.message}${error.providerCode ? ` (${port.provider} ${error.providerCode})` : ''}`, [ExecutionStatus.Sending]);
+      if (error.optedOut && execution.address) {
+        await this.suppress.execute(tenant, execution.channel as unknown as SuppressionChannel, execution.address, `${port.provider} ${error.providerCode ?? ''}: ${error.reason}`.trim());
+      }
+    } else {
+      this.logger.error(`Execution ${execution._id.toHexString()} failed: ${(error as Error).stack ?? String(error)}`);
+      failed = await this.finish(tenant, execution, ExecutionStatus.Failed, 'reason' in decision ? decision.reason : 'unclassified', `Gave up after ${execution.attempts} attempt(s): ${(error as Error).message}`, [ExecutionStatus.Sending]);
+    }
+    if (failed) await this.counters.execute(tenant, execution.campaignId, execution.channel, { failed: 1 }, -reservedMicros);
+  }
+
+
+  private async stoppedBecause(tenant: Tenant, execution: Execution): Promise<string | null> {
+    const [strategy, campaign] = await Promise.all([this.strategies.findById(tenant, execution.strategyId), this.campaigns.findOne(tenant, execution.campaignId)]);
+    return strategy && campaign ? stoppedBecause(strategy, campaign) : 'The strategy or campaign no longer exists';
+  }
+
+  private async defer(tenant: Tenant, execution: Execution, reasonCode: string, reason: string, until: Date | null, now: Date): Promise<void> {
+    const deferred = await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode, reason, ...(until ? { notBefore: until } : {}) }, until ? { jobSeq: 1 } : {});
+    if (deferred && until) await this.sendJobs.enqueue(deferred, now);
+  }
+
+  private finish(tenant: Tenant, execution: Execution, status: ExecutionStatus, reasonCode: string, reason: string, from = [...STARTABLE, ExecutionStatus.Sending]): Promise<Execution | null> {
+    return this.executions.move(tenant, execution._id, from, { status, reasonCode, reason });
+  }
+
+  /** The start of the campaign's next local day when today's cap is reached; null otherwise. */
+  private async dailyCapReachedUntil(tenant: Tenant, campaign: Campaign, now: Date): Promise<Date | null> {
+    const cap = campaign.schedule?.dailyCap ?? null;
+    if (!cap) return null;
+    const zone = campaign.schedule?.timeZone ?? 'UTC';
+    const today = localDayRange(localDayOf(now, zone), zone);
+    const sentToday = await this.executions.countSentSince(tenant, campaign._id, today.start);
+    if (sentToday < cap) return null;
+    return localDayRange(DateTime.fromJSDate(today.start, { zone }).plus({ days: 1 }).toISODate() as string, zone).start;
+  }
+}
