@@ -1,4 +1,4 @@
-import { QueueName, WORKER_HEARTBEAT_KEY } from '@cadence/api-core';
+import { QueueName, workerHeartbeatKey } from '@cadence/api-core';
 import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
 import { getQueueToken } from '@nestjs/bull';
 import { INestApplicationContext } from '@nestjs/common';
@@ -29,7 +29,7 @@ describe('worker process (application context, real Redis)', () => {
   it('announces itself through a heartbeat the health check reads', async () => {
     const worker = await startWorker();
     const queue = worker.get<Queue>(getQueueToken(QueueName.System));
-    const seen = await queue.client.get(WORKER_HEARTBEAT_KEY);
+    const seen = await queue.client.get(workerHeartbeatKey(infrastructure.urls.queuePrefix));
     expect(Date.now() - Date.parse(seen ?? '')).toBeLessThan(5000);
   });
 

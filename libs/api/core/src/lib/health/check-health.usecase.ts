@@ -5,7 +5,8 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Queue } from 'bull';
 import type { Connection } from 'mongoose';
 import { ALL_QUEUES } from '../queues/queue-name';
-import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_KEY } from '../queues/worker-heartbeat';
+import { InfrastructureUrls } from '../infrastructure/infrastructure-urls';
+import { WORKER_HEARTBEAT_EVERY_MS, workerHeartbeatKey } from '../queues/worker-heartbeat';
 import { ComponentHealthDto, HealthResponseDto, HealthState, QueueHealthDto, WorkerHealthDto } from './health.response.dto';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -15,6 +16,7 @@ export class CheckHealthUseCase {
   constructor(
     @InjectConnection() private readonly connection: Connection,
     private readonly moduleRef: ModuleRef,
+    private readonly urls: InfrastructureUrls,
   ) {}
 
   async execute(): Promise<HealthResponseDto> {
@@ -44,7 +46,7 @@ export class CheckHealthUseCase {
   }
 
   private async workerHealth(queue: Queue): Promise<WorkerHealthDto> {
-    const lastSeen = await withTimeout(queue.client.get(WORKER_HEARTBEAT_KEY)).catch(() => null);
+    const lastSeen = await withTimeout(queue.client.get(workerHeartbeatKey(this.urls.queuePrefix))).catch(() => null);
     const fresh = lastSeen !== null && Date.now() - Date.parse(lastSeen) < WORKER_HEARTBEAT_EVERY_MS * 3;
     return { status: fresh ? HealthState.Up : HealthState.Down, lastSeenAt: lastSeen };
   }

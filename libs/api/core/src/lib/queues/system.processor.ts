@@ -3,7 +3,8 @@ import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { Clock } from '../clock/clock';
 import { QueueName } from './queue-name';
-import { WORKER_HEARTBEAT_EVERY_MS, WORKER_HEARTBEAT_KEY } from './worker-heartbeat';
+import { InfrastructureUrls } from '../infrastructure/infrastructure-urls';
+import { WORKER_HEARTBEAT_EVERY_MS, workerHeartbeatKey } from './worker-heartbeat';
 
 export enum SystemJob {
   Heartbeat = 'heartbeat',
@@ -18,6 +19,7 @@ export class SystemProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QueueName.System) private readonly queue: Queue,
     private readonly clock: Clock,
+    private readonly urls: InfrastructureUrls,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,7 +30,7 @@ export class SystemProcessor implements OnApplicationBootstrap {
 
   @Process(SystemJob.Heartbeat)
   async heartbeat(): Promise<void> {
-    await this.queue.client.set(WORKER_HEARTBEAT_KEY, this.clock.now().toISOString(), 'PX', WORKER_HEARTBEAT_EVERY_MS * 3);
+    await this.queue.client.set(workerHeartbeatKey(this.urls.queuePrefix), this.clock.now().toISOString(), 'PX', WORKER_HEARTBEAT_EVERY_MS * 3);
   }
 }
 
