@@ -7,7 +7,7 @@ module.exports = {
     '^(?!.*\\.(js|jsx|ts|tsx|css|json)$)': '@nx/react/plugins/jest',
     '^.+\\.[tj]sx?$': ['babel-jest', { presets: ['@nx/react/babel'] }],
   },
-  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/../ui/src/test-setup.ts', '<rootDir>/src/test-setup.ts'],
   // Whole pages with Mantine render slowly in jsdom when Nx runs several suites side by side.
   testTimeout: 20_000,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx'],
