@@ -1,5 +1,5 @@
 import { PageQueryDto } from '@cadence/api-core';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CampaignSort } from '../repositories/campaign.repository';
@@ -88,45 +88,8 @@ export class CreateCampaignRequestDto {
   budgetLimitUsd?: number | null;
 }
 
-export class UpdateCampaignRequestDto {
-  @ApiProperty({ required: false })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  @ApiProperty({ enum: CampaignType, enumName: 'CampaignType', required: false })
-  @IsOptional()
-  @IsEnum(CampaignType)
-  type?: CampaignType;
-
-  @ApiProperty({ type: String, required: false, nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(120)
-  neighborhood?: string | null;
-
-  @ApiProperty({ type: String, required: false, nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  description?: string | null;
-
-  @ApiProperty({ type: CampaignScheduleRequestDto, required: false, nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CampaignScheduleRequestDto)
-  schedule?: CampaignScheduleRequestDto | null;
-
-  @ApiProperty({ type: Number, required: false, nullable: true, minimum: 0 })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  budgetLimitUsd?: number | null;
-}
+/** Every field of a create, each optional: a PATCH changes only what it names. */
+export class UpdateCampaignRequestDto extends PartialType(CreateCampaignRequestDto) {}
 
 export class ListCampaignsQueryDto extends PageQueryDto {
   @ApiProperty({ enum: CampaignStatus, enumName: 'CampaignStatus', required: false })

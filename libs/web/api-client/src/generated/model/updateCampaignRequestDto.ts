@@ -18,6 +18,7 @@ export interface UpdateCampaignRequestDto {
   /** @nullable */
   schedule?: UpdateCampaignRequestDtoSchedule;
   /**
+   * Spending limit in USD; absent = no limit
    * @minimum 0
    * @nullable
    */
