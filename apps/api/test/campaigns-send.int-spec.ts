@@ -151,6 +151,35 @@ describe('the send path on sandbox providers (API + worker, embedded MongoDB, re
     expect(calls.length).toBe(before);
   }, 60_000);
 
+  it("shows each member's channel progress on the campaign's Contacts tab and in the contact's campaign history", async () => {
+    const agent = await registerAgent();
+    const ann = await contact(agent, 'Ann', '+14155550111');
+    const optedOut = await contact(agent, 'Otto', '+15005550004');
+    const noConsent = await contact(agent, 'Nora', '+14155550113', false);
+    const { campaignId, base } = await textCampaign(agent, [ann, optedOut, noConsent]);
+    type Member = { contactId: string; sms: string; email: string; channels: Record<string, { status: string; reasonCode: string | null; reason: string | null; statusAt: string | null }> };
+    const members = () => http().get(`/api/v1/campaigns/${campaignId}/contacts`).set(agent.auth).expect(200).then((r) => r.body.items as Member[]);
+    expect((await members()).map((m) => m.sms)).toEqual(['not-started', 'not-started', 'not-started']);
+
+    await http().post(`${base}/deploy`).set(agent.auth).expect(202);
+    const listed = await waitFor(members, (items) => items.find((m) => m.contactId === ann)?.sms === 'delivered' && items.find((m) => m.contactId === optedOut)?.sms === 'opted_out');
+    const of = (id: string) => listed.find((m) => m.contactId === id) as Member;
+    expect(of(ann)).toMatchObject({ sms: 'delivered', email: 'not-started', channels: { sms: { status: 'delivered', reasonCode: null, statusAt: expect.any(String) } } });
+    expect(of(noConsent)).toMatchObject({ sms: 'skipped', channels: { sms: { status: 'skipped', reasonCode: 'no_consent', reason: expect.stringContaining('consent') } } });
+    expect(of(optedOut).channels.sms).toMatchObject({ status: 'opted_out', reasonCode: 'opted_out', reason: expect.stringContaining('opt-out') });
+
+    // The contact's own campaign history reads the same membership, and "last contacted" is set by the send.
+    const history = (await http().get(`/api/v1/contacts/${ann}/campaigns`).set(agent.auth).expect(200)).body.items as { campaignId: string; channels: { sms: { status: string; sentAt: string | null; deliveredAt: string | null } } }[];
+    expect(history.find((h) => h.campaignId === campaignId)?.channels.sms).toMatchObject({ status: 'delivered', sentAt: expect.any(String), deliveredAt: expect.any(String) });
+    expect((await http().get(`/api/v1/contacts/${ann}`).set(agent.auth).expect(200)).body.campaignHistory.lastContactedAt).toEqual(expect.any(String));
+    expect((await http().get(`/api/v1/contacts/${noConsent}`).set(agent.auth).expect(200)).body.campaignHistory.lastContactedAt).toBeNull();
+
+    // Deploying again sends nothing new and moves nobody back to queued.
+    await http().post(`${base}/deploy`).set(agent.auth).expect(202);
+    await waitFor(() => status(agent, base), settled);
+    expect((await members()).find((m) => m.contactId === ann)?.sms).toBe('delivered');
+  }, 60_000);
+
   it('sends once when deployed twice', async () => {
     const agent = await registerAgent();
     const ids = [await contact(agent, 'A', '+14155550201'), await contact(agent, 'B', '+14155550202')];
@@ -216,6 +245,8 @@ describe('the send path on sandbox providers (API + worker, embedded MongoDB, re
       (c) => c.status === 'paused',
     );
     expect(campaign.pausedReason).toContain('Budget');
+    const feed = (await http().get(`/api/v1/campaigns/${campaignId}/activity`).set(agent.auth).expect(200)).body;
+    expect(feed.items.filter((a: { type: string }) => a.type === 'budget_reached')).toEqual([expect.objectContaining({ message: expect.stringContaining('Budget reached') })]);
     const final = await waitFor(() => status(agent, base), (s) => settled(s));
     expect(final.executions.sent).toBe(1);
     expect(final.executions.deferred).toBe(2);

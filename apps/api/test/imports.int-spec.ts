@@ -93,6 +93,28 @@ describe('imports (real app + in-process worker, embedded MongoDB, real Redis)',
     expect((await http().get('/api/v1/imports').set(agent.auth).expect(200)).body.total).toBe(0);
   });
 
+  it('previews with an edited mapping, shows raw values per column, and warns (200) when nothing maps to a phone or email', async () => {
+    const file = 'Who,Best Number,Town\r\n"GARCÍA, ANA",(760) 555-0177,Austin\r\nBob Ray,760.555.0178,Boise\r\n';
+    const suggested = (await upload('/api/v1/imports/preview', file, 'odd.csv').expect(200)).body;
+    expect(suggested.contactColumnMapped).toBe(false);
+    expect(suggested.warnings[0]).toMatch(/No column is mapped to a phone or an email/);
+    expect(suggested.sampleRows.every((row: { contact: unknown }) => row.contact === null)).toBe(true);
+    expect(suggested.columnSamples).toEqual({ Who: ['GARCÍA, ANA', 'Bob Ray'], 'Best Number': ['(760) 555-0177', '760.555.0178'], Town: ['Austin', 'Boise'] });
+    expect(suggested.fields).toEqual(expect.arrayContaining(['phone', 'email', 'fullName', 'ignore']));
+
+    const mapping = JSON.stringify({ Who: 'fullName', 'Best Number': 'phone', Town: 'propertyCity' });
+    const edited = (await upload('/api/v1/imports/preview', file, 'odd.csv', { mapping }).expect(200)).body;
+    expect(edited).toMatchObject({ contactColumnMapped: true, mapping: { Who: 'fullName', 'Best Number': 'phone', Town: 'propertyCity' } });
+    expect(edited.suggestedMapping).toEqual(suggested.suggestedMapping);
+    expect(edited.sampleRows[0].contact).toMatchObject({ firstName: 'Ana', lastName: 'García', phones: [{ e164: '+17605550177' }] });
+    expect(edited.warnings.join(' ')).not.toMatch(/No column is mapped/);
+
+    const refused = await upload('/api/v1/imports', file, 'odd.csv').expect(400);
+    expect(refused.body.code).toBe('IMPORT_NO_CONTACT_COLUMN');
+    const badMapping = await upload('/api/v1/imports/preview', file, 'odd.csv', { mapping: '{"Best Number":"telephone"}' }).expect(400);
+    expect(badMapping.body.code).toBe('IMPORT_MAPPING_INVALID');
+  });
+
   it('refuses bad files with a clear code and stores nothing', async () => {
     const bad = agent;
     const code = async (content: string | Buffer, name: string, fields: Record<string, string> = {}) => (await upload('/api/v1/imports', content, name, fields, bad).expect(400)).body.code;
@@ -145,6 +167,8 @@ describe('imports (real app + in-process worker, embedded MongoDB, real Redis)',
     expect(list.items.find((c: { firstName: string }) => c.firstName === 'ann').phones[0]).toMatchObject({ e164: '+17605550136', extension: '12' });
     expect(batch.campaignId).toMatch(/^[0-9a-f]{24}$/);
     expect((await contacts({ campaignId: batch.campaignId })).total).toBe(4);
+    expect((await contacts({ importBatchId: batch.id })).total).toBe(4);
+    expect((await contacts({ importBatchId: new Types.ObjectId().toHexString() })).total).toBe(0);
     const timeline = (await http().get(`/api/v1/contacts/${jose.id}/timeline`).set(agent.auth).expect(200)).body;
     expect(timeline.items.map((e: { type: string }) => e.type).sort()).toEqual(['added-to-campaign', 'imported']);
 

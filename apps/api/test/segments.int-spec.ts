@@ -106,4 +106,28 @@ describe('segments (real app, embedded MongoDB, real Redis)', () => {
     expect((await preview(all({ field: 'tags', operator: 'hasAny', value: ['farm'] }), intruder).expect(200)).body).toEqual({ count: 0, sample: [] });
     expect((await http().get(`/api/v1/segments/${segment.id}`).set(agent.auth).expect(200)).body.name).toBe('Mine');
   });
+
+  it('filters the contact list by a saved segment and runs a bulk action on a segment as the selection', async () => {
+    const california = (await http().post('/api/v1/segments').set(agent.auth).send({ name: 'California', definition: all({ field: 'propertyState', operator: 'equals', value: 'CA' }) }).expect(201)).body;
+    const listed = (await http().get('/api/v1/contacts').set(agent.auth).query({ segmentId: california.id }).expect(200)).body;
+    expect(listed.total).toBe(2);
+    expect(listed.items.map((c: { firstName: string }) => c.firstName).sort()).toEqual(['Abe', 'Bea']);
+    // Combined with the list's own filters, as one query.
+    const hot = (await http().get('/api/v1/contacts').set(agent.auth).query({ segmentId: california.id, tag: 'hot' }).expect(200)).body;
+    expect(hot.items.map((c: { firstName: string }) => c.firstName)).toEqual(['Bea']);
+
+    const tagged = (await http().post('/api/v1/contacts/bulk').set(agent.auth).send({ action: 'tag', segmentId: california.id, tags: ['west'] }).expect(200)).body;
+    expect(tagged).toMatchObject({ matched: 2, modified: 2 });
+    const west = (await http().get('/api/v1/contacts').set(agent.auth).query({ tag: 'west' }).expect(200)).body;
+    expect(west.items.map((c: { firstName: string }) => c.firstName).sort()).toEqual(['Abe', 'Bea']);
+    const viaFilter = (await http().post('/api/v1/contacts/bulk').set(agent.auth).send({ action: 'untag', filter: { segmentId: california.id }, tags: ['west'] }).expect(200)).body;
+    expect(viaFilter).toMatchObject({ matched: 2, modified: 2 });
+
+    const both = await http().post('/api/v1/contacts/bulk').set(agent.auth).send({ action: 'tag', segmentId: california.id, filter: {}, tags: ['x'] }).expect(400);
+    expect(both.body.code).toBe('BULK_SELECTION_INVALID');
+    const intruder = await registerAgent();
+    await http().get('/api/v1/contacts').set(intruder.auth).query({ segmentId: california.id }).expect(404);
+    await http().post('/api/v1/contacts/bulk').set(intruder.auth).send({ action: 'delete', segmentId: california.id }).expect(404);
+    expect((await http().get('/api/v1/contacts').set(agent.auth).query({ segmentId: california.id }).expect(200)).body.total).toBe(2);
+  });
 });

@@ -107,7 +107,11 @@ describe('importing contacts and working with them', () => {
       await chooseOption(page, 'Best Number', 'Phone');
       expect(await page.getByTestId('mapping-note-Best Number').textContent()).toBe('Contact column');
       await chooseOption(page, 'Lead Notes', 'Do not import');
-      await page.getByRole('table', { name: 'First rows as they will be imported' }).waitFor();
+      // The sample rows are read again with the edited mapping: James now has his phone.
+      await page.getByRole('button', { name: 'Update preview' }).click();
+      await page.getByText('With the mapping above.').waitFor();
+      const sample = page.getByRole('table', { name: 'First rows as they will be imported' });
+      await sample.getByText('(760) 555-0199').waitFor();
       await page.screenshot({ path: MAPPING_SCREENSHOT, fullPage: true });
       await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -296,4 +300,49 @@ describe('importing contacts and working with them', () => {
       await context.close();
     }
   }, 90_000);
+
+  it('creates a contact by hand, shows the server\'s validation on the right field, and edits it', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await register(page, 'Nora New', 'contact-form');
+      await page.goto('/contacts');
+      await page.getByRole('link', { name: 'New contact' }).click();
+      await page.getByRole('heading', { name: 'New contact' }).waitFor();
+      await page.getByLabel('First name').fill('Nora');
+      await page.getByLabel('Last name').fill('Núñez');
+      const firstPhone = page.getByRole('group', { name: 'Phone 1' });
+      await firstPhone.getByLabel('Number').fill('211');
+      await page.getByRole('textbox', { name: 'Email 1', exact: true }).fill('nora@example.com');
+      await page.getByRole('button', { name: 'Create contact' }).click();
+      // The server refuses the number and names the field; the form puts it there.
+      await firstPhone.getByText(/phone/i).first().waitFor();
+      expect(await firstPhone.getByLabel('Number').getAttribute('aria-invalid')).toBe('true');
+      await firstPhone.getByLabel('Number').fill('(760) 555-0142');
+      await firstPhone.getByLabel('Do not call').check();
+      await page.getByRole('button', { name: 'Create contact' }).click();
+      await page.waitForURL(/\/contacts\/[0-9a-f]{24}$/);
+      await page.getByRole('heading', { name: 'Nora Núñez' }).waitFor();
+      const phones = page.getByRole('table', { name: 'Phone numbers' });
+      await phones.getByText('(760) 555-0142').waitFor();
+      await phones.getByText('On do-not-call list').waitFor();
+
+      await page.getByRole('button', { name: 'Edit contact' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Edit contact' });
+      await dialog.getByRole('button', { name: 'Add phone' }).click();
+      await dialog.getByRole('group', { name: 'Phone 2' }).getByLabel('Number').fill('+1 512 555 0143');
+      await dialog.getByRole('group', { name: 'Phone 1' }).getByLabel('Do not call').uncheck();
+      await dialog.getByRole('combobox', { name: 'Tags' }).fill('sphere');
+      await dialog.getByRole('combobox', { name: 'Tags' }).press('Enter');
+      await dialog.getByRole('button', { name: 'Save changes' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await phones.getByText('(512) 555-0143').waitFor();
+      expect(await phones.getByText('On do-not-call list').count()).toBe(0);
+      await page.getByText('sphere', { exact: true }).first().waitFor();
+    } catch (error) {
+      await page.screenshot({ path: join(SHOTS, 'e2e-contact-form-failure.png'), fullPage: true });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

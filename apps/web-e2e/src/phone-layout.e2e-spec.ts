@@ -37,7 +37,7 @@ describe('at phone width (375 px)', () => {
       await waitUntil(navigationOnScreen);
       await page.screenshot({ path: PHONE_NAV_SCREENSHOT });
       await nav.getByRole('link', { name: 'Campaigns' }).click();
-      await page.getByText('Campaigns — coming with the campaigns module').waitFor();
+      await page.getByRole('heading', { name: 'Campaigns', exact: true }).waitFor();
       // Choosing a page closes the menu again.
       await waitUntil(async () => !(await navigationOnScreen()));
 

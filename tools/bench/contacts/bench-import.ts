@@ -26,6 +26,8 @@ const TARGET_ROWS_PER_SECOND = 2000;
 const TARGET_RSS_MB = 500;
 const TARGET_P95_MS = 300;
 const WORKSPACE = resolve(__dirname, '../../..');
+/** BENCH_CPU_PROF=<dir> writes CPU profiles of the embedded server and the worker there (node --cpu-prof). */
+const PROFILE_ARGS = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
 
 const FIRST = ['JAMES', 'MARÍA', 'Robert', 'Patricia', 'JOSÉ', 'Linda', 'Michael', 'Zoë', 'David', 'Susan', 'Nguyễn', 'Karen'];
 const LAST = ['SMITH', 'García', 'Johnson', 'Müller', 'BROWN', 'Núñez', 'Davis', "O'Brien", 'Wilson', 'Martinez'];
@@ -59,7 +61,7 @@ function percentile(values: number[], p: number): number {
  * would stall the API's event loop and distort the latencies measured.
  */
 function startEmbeddedMongoProcess(): Promise<{ uri: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', '0'], {
+  const child = spawn(process.execPath, [...PROFILE_ARGS, '-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', '0'], {
     cwd: WORKSPACE,
     env: { ...process.env, SWC_NODE_PROJECT: 'tools/tsconfig.tools.json' },
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
 
   // The built worker (npm run bench:contacts builds it first): the artifact production runs, without
   // the ~200 MB that compiling TypeScript at run time would add to its memory.
-  const worker = spawn(process.execPath, ['dist/apps/worker/main.js'], {
+  const worker = spawn(process.execPath, [...PROFILE_ARGS, 'dist/apps/worker/main.js'], {
     cwd: WORKSPACE,
     env: { ...process.env, SWC_NODE_PROJECT: 'tools/tsconfig.tools.json', MONGODB_URI: urls.mongoUrl, REDIS_URL: urls.redisUrl, QUEUE_PREFIX: urls.queuePrefix },
     stdio: ['ignore', 'ignore', 'ignore'],

@@ -1,4 +1,5 @@
 import { assertChromiumInstalled } from './chromium';
+import { clockOffsetIntoCallingHours } from './calling-hours';
 import { registerWorkspacePaths } from './workspace-paths';
 
 declare global {
@@ -19,12 +20,17 @@ export default async function globalSetup(): Promise<void> {
   // the boundary rule has no tag to check it against; the browser tests are its intended user.
   // eslint-disable-next-line @nx/enforce-module-boundaries
   const { freePort, startStack } = await import('../../../../tools/stack/start-stack');
+  // Sends happen only inside legal calling hours; the stack's clock is moved to New York midday when
+  // the real hour is outside them, and the tests read the same offset.
+  const offset = String(clockOffsetIntoCallingHours(new Date()));
+  process.env['E2E_CLOCK_OFFSET_MINUTES'] = offset;
   const stack = await startStack({
     memory: true,
     apiPort: await freePort(),
     webPort: await freePort(),
     serveBuiltWeb: true,
     log: process.env['E2E_STACK_LOG'] === 'inherit' ? 'inherit' : 'silent',
+    env: { CLOCK_OFFSET_MINUTES: offset },
   });
   globalThis.__CADENCE_E2E_STACK__ = stack;
   process.env['E2E_BASE_URL'] = stack.webUrl;

@@ -1,4 +1,6 @@
-import { ContactDetailPage, ContactsPage, ImportPage, ImportsPage, NewImportPage, SegmentEditorPage, SegmentsPage } from '@cadence/web-contacts';
+import { CampaignDetailPage, CampaignsPage, CampaignWizardPage } from '@cadence/web-campaigns';
+import { ComplianceSettingsPage, RepliesPage } from '@cadence/web-engagement';
+import { ContactDetailPage, ContactsPage, ImportPage, ImportsPage, NewContactPage, NewImportPage, SegmentEditorPage, SegmentsPage } from '@cadence/web-contacts';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { LoginPage } from './auth/login-page';
@@ -31,7 +33,12 @@ export const appRoutes: RouteObject[] = [
             children: [
               { index: true, element: <Navigate to="/dashboard" replace /> },
               { path: 'dashboard', element: <DashboardPage /> },
+              { path: 'campaigns', element: <CampaignsPage /> },
+              { path: 'campaigns/new', element: <CampaignWizardPage /> },
+              { path: 'campaigns/:campaignId', element: <CampaignDetailPage /> },
+              { path: 'campaigns/:campaignId/setup', element: <CampaignWizardPage /> },
               { path: 'contacts', element: <ContactsPage /> },
+              { path: 'contacts/new', element: <NewContactPage /> },
               { path: 'contacts/:contactId', element: <ContactDetailPage /> },
               { path: 'segments', element: <SegmentsPage /> },
               { path: 'segments/new', element: <SegmentEditorPage /> },
@@ -39,12 +46,14 @@ export const appRoutes: RouteObject[] = [
               { path: 'imports', element: <ImportsPage /> },
               { path: 'imports/new', element: <NewImportPage /> },
               { path: 'imports/:importId', element: <ImportPage /> },
+              { path: 'replies', element: <RepliesPage /> },
               ...COMING_SOON.map((placeholder) => ({
                 path: placeholder.path,
                 element: <ComingSoonPage placeholder={placeholder} />,
               })),
               { path: 'settings', element: <Navigate to="/settings/api-keys" replace /> },
               { path: 'settings/api-keys', element: <ApiKeysPage /> },
+              { path: 'settings/compliance', element: <ComplianceSettingsPage /> },
             ],
           },
         ],

@@ -15,20 +15,20 @@ describe('signed-in layout', () => {
     expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     const links = Array.from(nav.querySelectorAll('a')).map((a) => a.textContent);
-    expect(links).toEqual(['Dashboard', 'Campaigns', 'Contacts', 'Segments', 'Imports', 'Templates', 'Analytics', 'Settings']);
+    expect(links).toEqual(['Dashboard', 'Campaigns', 'Contacts', 'Segments', 'Imports', 'Replies', 'Templates', 'Analytics', 'Settings']);
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Dashboard');
   });
 
   it('labels sections that are not built yet instead of showing made-up data', async () => {
     const { router } = renderApp('/dashboard');
 
-    const campaigns = await screen.findByRole('link', { name: 'Campaigns' });
+    const templates = await screen.findByRole('link', { name: 'Templates' });
     await act(async () => {
-      fireEvent.click(campaigns);
+      fireEvent.click(templates);
     });
 
-    expect(router.state.location.pathname).toBe('/campaigns');
-    expect(screen.getByText('Campaigns — coming with the campaigns module')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/templates');
+    expect(screen.getByText('Templates — coming with the templates module')).toBeTruthy();
   });
 
   it('logs out from the account menu and then keeps protected pages closed', async () => {

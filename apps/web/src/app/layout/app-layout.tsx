@@ -76,6 +76,9 @@ export function AppLayout() {
               <Menu.Item component={Link} to="/settings/api-keys">
                 API keys
               </Menu.Item>
+              <Menu.Item component={Link} to="/settings/compliance">
+                Compliance
+              </Menu.Item>
               <Menu.Divider />
               <Menu.Item color="red" onClick={logOut}>
                 Log out

@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Contacts', to: '/contacts' },
   { label: 'Segments', to: '/segments' },
   { label: 'Imports', to: '/imports' },
+  { label: 'Replies', to: '/replies' },
   { label: 'Templates', to: '/templates' },
   { label: 'Analytics', to: '/analytics' },
   { label: 'Settings', to: '/settings' },

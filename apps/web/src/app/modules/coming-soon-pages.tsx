@@ -11,13 +11,6 @@ interface Placeholder {
 /** Pages in the navigation whose modules are not built yet. They say what will come and show no data. */
 export const COMING_SOON: readonly Placeholder[] = [
   {
-    path: 'campaigns',
-    title: 'Campaigns',
-    comingWith: 'campaigns module',
-    description:
-      'Group contacts into campaigns, plan voicemail, SMS and email touches, review the plan and launch, pause or resume.',
-  },
-  {
     path: 'templates',
     title: 'Templates',
     comingWith: 'templates module',

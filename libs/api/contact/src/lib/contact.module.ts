@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CampaignCollectionOwnershipAdapter } from './campaigns/campaign-ownership.adapter';
 import { CAMPAIGN_OWNERSHIP } from './campaigns/campaign-ownership.port';
+import { DeleteCampaignMembershipsUseCase, RemoveContactsFromCampaignUseCase, RestoreRemovedCampaignMembersUseCase } from './campaigns/campaign-membership-changes.usecase';
 import { ContactsController } from './controllers/contacts.controller';
 import { SegmentsController } from './controllers/segments.controller';
+import { ContactFilterResolver } from './filters/contact-filter.resolver';
 import { TimeZoneResolver } from './normalize/time-zone.resolver';
 import { CampaignContactRepository } from './repositories/campaign-contact.repository';
 import { ContactEventRepository } from './repositories/contact-event.repository';
@@ -14,6 +16,7 @@ import { ContactEvent, ContactEventSchema } from './schemas/contact-event.schema
 import { Contact, ContactSchema } from './schemas/contact.schema';
 import { Segment, SegmentSchema } from './schemas/segment.schema';
 import { AppendContactEventsUseCase } from './usecases/append-contact-events.usecase';
+import { FindContactByIdUseCase, MarkContactConvertedUseCase, RecordContactEngagementUseCase, RecordContactOptInUseCase, RecordContactOptOutUseCase } from './usecases/contact-engagement.usecase';
 import { AssignContactsToCampaignUseCase } from './usecases/assign-contacts-to-campaign.usecase';
 import { BulkContactActionUseCase } from './usecases/bulk-contact-action.usecase';
 import { AddContactToCampaignUseCase, ListContactCampaignsUseCase } from './usecases/contact-campaigns.usecase';
@@ -35,7 +38,23 @@ import {
   UpdateSegmentUseCase,
 } from './usecases/segments.usecase';
 
-const exported = [MergeImportedContactsUseCase, AssignContactsToCampaignUseCase, AppendContactEventsUseCase, ResolveSegmentFilterUseCase, ListAudienceContactIdsUseCase];
+const exported = [
+  ContactFilterResolver,
+  MergeImportedContactsUseCase,
+  AssignContactsToCampaignUseCase,
+  AppendContactEventsUseCase,
+  ResolveSegmentFilterUseCase,
+  ListAudienceContactIdsUseCase,
+  RemoveContactsFromCampaignUseCase,
+  RestoreRemovedCampaignMembersUseCase,
+  DeleteCampaignMembershipsUseCase,
+  // Opt-outs, opt-ins, engagement and conversions recorded by the webhook path.
+  RecordContactOptOutUseCase,
+  RecordContactOptInUseCase,
+  RecordContactEngagementUseCase,
+  MarkContactConvertedUseCase,
+  FindContactByIdUseCase,
+];
 
 /** Persistence and the use cases other modules call (the import worker, later campaigns), without HTTP. */
 @Module({

@@ -8,6 +8,8 @@ export enum StrategyErrorCode {
   NotEditable = 'STRATEGY_NOT_EDITABLE',
   NotDeletable = 'STRATEGY_NOT_DELETABLE',
   CampaignNotRunning = 'STRATEGY_CAMPAIGN_NOT_RUNNING',
+  InvalidSchedule = 'STRATEGY_INVALID_SCHEDULE',
+  InvalidTestRequest = 'STRATEGY_INVALID_TEST_REQUEST',
 }
 
 const statusOf: Record<StrategyErrorCode, number> = {
@@ -18,6 +20,8 @@ const statusOf: Record<StrategyErrorCode, number> = {
   [StrategyErrorCode.NotEditable]: 409,
   [StrategyErrorCode.NotDeletable]: 409,
   [StrategyErrorCode.CampaignNotRunning]: 409,
+  [StrategyErrorCode.InvalidSchedule]: 400,
+  [StrategyErrorCode.InvalidTestRequest]: 400,
 };
 
 export class StrategyException extends AppException {

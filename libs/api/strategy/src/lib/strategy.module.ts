@@ -7,14 +7,20 @@ import { CampaignLifecycleController } from './controllers/campaign-lifecycle.co
 import { StrategiesController } from './controllers/strategies.controller';
 import { SendJobs } from './pipeline/enqueue-send';
 import { ExecutionGate } from './pipeline/execution-gate';
+import { MemberProgress } from './pipeline/member-progress';
 import { SandboxDeliverySink } from './pipeline/sandbox-delivery.sink';
 import { UnsubscribeLinks } from './pipeline/unsubscribe-links';
+import { CampaignClockProcessor } from './processors/campaign-clock.processor';
 import { FanOutProcessor, SendEmailProcessor, SendSmsProcessor, SendVoicemailProcessor } from './processors/strategy.processors';
+import { AgentAddressRepository } from './repositories/agent-address.repository';
 import { ExecutionRepository } from './repositories/execution.repository';
 import { StrategyRepository } from './repositories/strategy.repository';
 import { Execution, ExecutionSchema } from './schemas/execution.schema';
 import { Strategy, StrategySchema } from './schemas/strategy.schema';
+import { CheckAgentComplianceUseCase } from './usecases/agent-compliance.usecase';
 import { ApplyDeliveryEventUseCase } from './usecases/apply-delivery-event.usecase';
+import { CheckCampaignDuplicatesUseCase, ResolveCampaignDuplicatesUseCase } from './usecases/duplicate-report.usecase';
+import { CancelContactSendsUseCase, FindLatestSendToAddressUseCase, ListCampaignExecutionsUseCase, ListContactTouchesUseCase } from './usecases/contact-sends.usecase';
 import { CreateStrategyUseCase } from './usecases/create-strategy.usecase';
 import { DeleteStrategyUseCase } from './usecases/delete-strategy.usecase';
 import { DeployStrategyUseCase, StartFanOutUseCase } from './usecases/deploy-strategy.usecase';
@@ -24,14 +30,34 @@ import { ListStrategiesUseCase } from './usecases/list-strategies.usecase';
 import { PlanCampaignUseCase } from './usecases/plan-campaign.usecase';
 import { PreviewStrategyUseCase } from './usecases/preview-strategy.usecase';
 import { ReceiveSandboxWebhookUseCase } from './usecases/receive-sandbox-webhook.usecase';
+import { RemoveCampaignMembersUseCase } from './usecases/remove-campaign-members.usecase';
 import { ResumeCampaignUseCase } from './usecases/resume-campaign.usecase';
+import { RunCampaignClockUseCase } from './usecases/run-campaign-clock.usecase';
+import { ScheduleStrategyUseCase } from './usecases/schedule-strategy.usecase';
+import { SendStrategyTestUseCase } from './usecases/send-strategy-test.usecase';
+import { TestStrategyUseCase } from './usecases/test-strategy.usecase';
 import { RunFanOutUseCase } from './usecases/run-fan-out.usecase';
 import { SendExecutionUseCase } from './usecases/send-execution.usecase';
 import { GetStrategyRunStatusUseCase, ListExecutionsUseCase } from './usecases/strategy-run-status.usecase';
 import { PauseStrategyUseCase, ResumeStrategyUseCase } from './usecases/strategy-transitions.usecase';
 import { UpdateStrategyUseCase } from './usecases/update-strategy.usecase';
 
-const exported = [StrategyRepository, ExecutionRepository, FindOwnedStrategyUseCase, ExecutionGate];
+const exported = [
+  StrategyRepository,
+  ExecutionRepository,
+  FindOwnedStrategyUseCase,
+  ExecutionGate,
+  MemberProgress,
+  // The webhook and compliance paths (libs/api/webhook) use these.
+  ApplyDeliveryEventUseCase,
+  CancelContactSendsUseCase,
+  ListContactTouchesUseCase,
+  FindLatestSendToAddressUseCase,
+  ListCampaignExecutionsUseCase,
+  CheckAgentComplianceUseCase,
+  CheckCampaignDuplicatesUseCase,
+  ResolveCampaignDuplicatesUseCase,
+];
 
 /** Strategies and executions, and what both the API and the worker use. */
 @Module({
@@ -67,6 +93,10 @@ export class StrategyDataModule {}
     DuplicateCampaignWithStrategiesUseCase,
     ResumeCampaignUseCase,
     PlanCampaignUseCase,
+    RemoveCampaignMembersUseCase,
+    ScheduleStrategyUseCase,
+    TestStrategyUseCase,
+    AgentAddressRepository,
   ],
 })
 export class StrategyModule {}
@@ -82,6 +112,10 @@ export class StrategyModule {}
     UnsubscribeLinks,
     RunFanOutUseCase,
     SendExecutionUseCase,
+    SendStrategyTestUseCase,
+    StartFanOutUseCase,
+    RunCampaignClockUseCase,
+    CampaignClockProcessor,
     ApplyDeliveryEventUseCase,
     ReceiveSandboxWebhookUseCase,
     FanOutProcessor,

@@ -40,6 +40,37 @@ export function rawArrayElements(raw: Buffer, field: string): Buffer[] | undefin
   return undefined;
 }
 
+/**
+ * Only some top-level fields of a raw document, decoded in the query shape: their elements are copied
+ * into a small document and only that is deserialized. Sorting many large documents by a date needs
+ * a fraction of the work of decoding them whole.
+ */
+export function decodeFields(raw: Buffer, fields: ReadonlySet<string>): Document {
+  const lengths = byteLengthsOf(fields);
+  // Element bounds as pairs of offsets: names are only read (a string made) when their length could match.
+  const bounds: number[] = [];
+  let size = 5;
+  for (const [, nameOffset, nameLength, offset, length] of BSON.onDemand.parseToElements(raw, 0)) {
+    if (!lengths.has(nameLength) || !fields.has(raw.toString('utf8', nameOffset, nameOffset + nameLength))) continue;
+    bounds.push(nameOffset - 1, offset + length);
+    size += offset + length - (nameOffset - 1);
+  }
+  const mini = Buffer.allocUnsafe(size);
+  mini.writeInt32LE(size, 0);
+  let position = 4;
+  for (let i = 0; i < bounds.length; i += 2) position += raw.copy(mini, position, bounds[i], bounds[i + 1]);
+  mini[position] = 0;
+  return BSON.deserialize(mini, QUERY_OPTIONS);
+}
+
+const fieldByteLengths = new WeakMap<ReadonlySet<string>, Set<number>>();
+
+function byteLengthsOf(fields: ReadonlySet<string>): Set<number> {
+  let lengths = fieldByteLengths.get(fields);
+  if (!lengths) fieldByteLengths.set(fields, (lengths = new Set([...fields].map((field) => Buffer.byteLength(field, 'utf8')))));
+  return lengths;
+}
+
 /** Where the `_id` element sits in a raw document, if anywhere. */
 export function findIdElement(raw: Buffer): { start: number; end: number } | undefined {
   for (const [, nameOffset, nameLength, offset, length] of BSON.onDemand.parseToElements(raw, 0)) {

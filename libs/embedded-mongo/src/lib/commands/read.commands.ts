@@ -13,7 +13,7 @@ import type { CollectionStore } from '../storage/collection-store';
 import { collectionName, type CommandHandler, type CommandRequest, type ServerState } from './command-context';
 import { CursorRegistry, DEFAULT_FIRST_BATCH, type CursorItem } from './cursor-registry';
 import { cursorReply } from './cursor-reply';
-import { findMatches, prepareFilter } from './matching';
+import { countMatches, findMatches, findSortedPage, prepareFilter, type MatchedDocument } from './matching';
 
 /** find, getMore, killCursors, aggregate, count and distinct. */
 
@@ -59,8 +59,13 @@ const find: CommandHandler = (request, state) => {
   const batchSize = nonNegative(body['batchSize'], 'batchSize');
   const sort = body['sort'] && Object.keys(body['sort']).length ? body['sort'] : undefined;
 
-  let matches = findMatches(store, filter, options, !sort && limit !== undefined ? skip + limit : Infinity);
-  if (sort) matches = sortDocuments(matches, sort, stringComparer(options.collation), (m) => m.doc);
+  const sortedPage = sort && limit !== undefined ? findSortedPage(store, filter, options, sort, skip + limit) : undefined;
+  let matches: MatchedDocument[];
+  if (sortedPage) matches = sortedPage;
+  else {
+    matches = findMatches(store, filter, options, !sort && limit !== undefined ? skip + limit : Infinity);
+    if (sort) matches = sortDocuments(matches, sort, stringComparer(options.collation), (m) => m.doc);
+  }
   matches = matches.slice(skip, limit === undefined ? undefined : skip + limit);
   const items: CursorItem[] =
     body['projection'] && Object.keys(body['projection']).length
@@ -111,7 +116,14 @@ const aggregate: CommandHandler = (request, state) => {
   const options = { collation: body['collation'] as CollationSpec | undefined, variables: body['let'] };
   const pipeline = [...(body['pipeline'] as Document[])];
 
-  // A leading $match is answered like a find filter, so its equalities can use the indexes.
+  // A leading $match is answered like a find filter, so its equalities can use the indexes; a count
+  // (the driver's countDocuments: $match then a constant $group summing 1) may need no document at all.
+  const counted = onCollection ? countPipeline(pipeline) : undefined;
+  if (counted) {
+    const n = countMatches(store, prepareFilter(counted.match), options);
+    const batchSize = nonNegative((body['cursor'] as Document)['batchSize'], 'batchSize');
+    return firstBatch(request, state, `${request.db}.${name}`, n > 0 ? [{ _id: counted.groupId, [counted.field]: n }] : [], batchSize, false);
+  }
   let source: Document[];
   if (!onCollection) source = [];
   else if (pipeline[0] && '$match' in pipeline[0]) {
@@ -131,6 +143,21 @@ const aggregate: CommandHandler = (request, state) => {
   return firstBatch(request, state, `${request.db}.${name}`, results, batchSize, false);
 };
 
+/** `[{ $match }, { $group: { _id: <constant>, n: { $sum: 1 } } }]`, the shape of a count. */
+function countPipeline(pipeline: Document[]): { match: unknown; groupId: unknown; field: string } | undefined {
+  if (pipeline.length !== 2 || Object.keys(pipeline[0]).length !== 1 || !('$match' in pipeline[0])) return undefined;
+  const stage = pipeline[1];
+  if (Object.keys(stage).length !== 1 || typeof stage['$group'] !== 'object' || stage['$group'] === null) return undefined;
+  const group = stage['$group'] as Document;
+  const groupId = group['_id'];
+  const constant = groupId === null || typeof groupId === 'number' || (typeof groupId === 'string' && !groupId.startsWith('$'));
+  const fields = Object.keys(group).filter((key) => key !== '_id');
+  if (!constant || fields.length !== 1) return undefined;
+  const accumulator = group[fields[0]] as Document;
+  const sumsOne = typeof accumulator === 'object' && accumulator !== null && Object.keys(accumulator).length === 1 && accumulator['$sum'] === 1;
+  return sumsOne ? { match: pipeline[0]['$match'], groupId, field: fields[0] } : undefined;
+}
+
 const count: CommandHandler = (request, state) => {
   const { body } = request;
   const store = state.catalog.get(request.db, collectionName(request));
@@ -138,7 +165,7 @@ const count: CommandHandler = (request, state) => {
   const filter = prepareFilter(body['query']);
   const skip = nonNegative(body['skip'], 'skip') ?? 0;
   const limit = Math.abs(Number(body['limit'] ?? 0)) || Infinity;
-  const total = Object.keys(filter).length === 0 ? (store?.docs.size ?? 0) : findMatches(store, filter, { collation: body['collation'] }).length;
+  const total = countMatches(store, filter, { collation: body['collation'] });
   return { n: Math.max(0, Math.min(total - skip, limit)), ok: 1 };
 };
 

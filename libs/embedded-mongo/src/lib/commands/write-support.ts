@@ -1,5 +1,5 @@
 import { ObjectId, type Document } from 'bson';
-import { decodeDocument, encodeDocument, findIdElement } from '../bson/codec';
+import { decodeDocument, decodeFields, encodeDocument, findIdElement } from '../bson/codec';
 import { RawDocumentBuilder } from '../bson/raw-document';
 import { MongoServerError, toServerError } from '../errors';
 import { MAX_BSON_OBJECT_SIZE } from '../wire/limits';
@@ -22,8 +22,9 @@ export function checkDocumentSize(raw: Buffer, what: string): void {
 /**
  * A document to insert, as the bytes to store: `_id` generated when missing and moved to the front when
  * elsewhere, as mongod does. (The arena copies what it stores, so a view of the message is fine.)
+ * `doc` holds only `fields` when given (what the indexes need), else the whole document.
  */
-export function prepareInsert(raw: Buffer): { raw: Buffer; doc: Document } {
+export function prepareInsert(raw: Buffer, fields?: ReadonlySet<string>): { raw: Buffer; doc: Document } {
   checkDocumentSize(raw, 'object to insert');
   const id = findIdElement(raw);
   let stored: Buffer;
@@ -37,7 +38,7 @@ export function prepareInsert(raw: Buffer): { raw: Buffer; doc: Document } {
   } else {
     stored = raw;
   }
-  return { raw: stored, doc: decodeDocument(stored) };
+  return { raw: stored, doc: fields ? decodeFields(stored, fields) : decodeDocument(stored) };
 }
 
 function wrap(elements: Buffer): Buffer {

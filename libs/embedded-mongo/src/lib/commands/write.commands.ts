@@ -20,9 +20,10 @@ const insert: CommandHandler = (request, state) => {
   const ordered = request.body['ordered'] !== false;
   const writeErrors: Document[] = [];
   let n = 0;
+  const fields = store.indexedRoots();
   rawDocuments(request, 'documents').every((input, index) => {
     try {
-      const { raw, doc } = prepareInsert(input);
+      const { raw, doc } = prepareInsert(input, fields);
       store.insert(raw, doc);
       n++;
       return true;

@@ -19,6 +19,10 @@ export class CollectionStore {
   readonly docs = new DocumentArena();
   readonly indexes = new Map<string, HashIndex>();
   readonly uuid = randomUUID();
+  /** Goes up with every document change, so views derived from the documents know they are stale. */
+  version = 0;
+  /** See indexedRoots(); null until computed for the current set of indexes. */
+  private roots: ReadonlySet<string> | undefined | null = null;
 
   constructor(
     readonly db: string,
@@ -35,6 +39,21 @@ export class CollectionStore {
     return this.docs.get(idKey);
   }
 
+  /**
+   * The top-level fields the index entries of a document are made of (and `_id`), or `undefined` when a
+   * partial index's filter may read any field. An insert decodes only these: decoding whole documents
+   * only to key them was a good part of the cost of a bulk load.
+   */
+  indexedRoots(): ReadonlySet<string> | undefined {
+    if (this.roots === null) {
+      const indexes = [...this.indexes.values()];
+      this.roots = indexes.some((index) => index.spec.partialFilterExpression)
+        ? undefined
+        : new Set(['_id', ...indexes.flatMap((index) => index.fields.map((field) => field.split('.')[0]))]);
+    }
+    return this.roots;
+  }
+
   /** Adds a document; its `_id` must already be set. */
   insert(raw: Buffer, doc: Document): void {
     const idKey = valueKey(doc['_id']);
@@ -42,6 +61,7 @@ export class CollectionStore {
     const entries = this.checkedEntries(doc, idKey);
     this.docs.set(idKey, raw);
     this.indexes.forEach((index, name) => index.add(idKey, entries.get(name) ?? []));
+    this.version++;
     this.log().putDocument(this.db, this.name, raw);
   }
 
@@ -52,12 +72,14 @@ export class CollectionStore {
       index.add(idKey, entries.get(index.name) ?? []);
     }
     this.docs.set(idKey, raw);
+    this.version++;
     this.log().putDocument(this.db, this.name, raw);
   }
 
   delete(idKey: string, doc: Document): void {
     for (const index of this.indexes.values()) index.remove(idKey, index.entriesFor(doc));
     this.docs.delete(idKey);
+    this.version++;
     this.log().deleteDocument(this.db, this.name, idKey);
   }
 
@@ -80,11 +102,13 @@ export class CollectionStore {
       index.add(idKey, entries);
     }
     this.indexes.set(spec.name, index);
+    this.roots = null;
     this.log().createIndex(this.db, this.name, spec);
   }
 
   dropIndex(name: string): void {
     this.indexes.delete(name);
+    this.roots = null;
     this.log().dropIndex(this.db, this.name, name);
   }
 

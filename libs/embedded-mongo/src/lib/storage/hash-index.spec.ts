@@ -25,8 +25,34 @@ describe('HashIndex', () => {
     expect(index.lookup(entries[0].key)).toEqual([]);
   });
 
+  it('keys each element of a multikey field beside the single values of a compound key', () => {
+    const index = new HashIndex({ key: { user: 1, tokens: 1, n: 1 }, name: 'user_1_tokens_1_n_1' });
+    const entries = index.entriesFor({ user: 'u', tokens: ['jose', 'palm', 'jose'], n: 2 });
+    expect(entries.map((e) => e.values)).toEqual([['u', 'jose', 2], ['u', 'palm', 2]]);
+    expect(entries.map((e) => e.key)).toEqual(entries.map((e) => index.keyOf(e.values)));
+  });
+
   it('refuses parallel arrays in a compound key', () => {
     const index = new HashIndex({ key: { a: 1, b: 1 }, name: 'a_1_b_1' });
     expect(() => index.entriesFor({ a: [1, 2], b: [3, 4] })).toThrow(/parallel arrays/);
+  });
+
+  it('scans key prefixes in order and stays right as keys come, go and come back', () => {
+    const index = new HashIndex({ key: { tokens: 1 }, name: 'tokens_1' });
+    const holders = (prefix: string) => {
+      const ids = new Set<string>();
+      index.collectPrefix(`s${prefix}`, ids);
+      return [...ids].sort();
+    };
+    index.add('a', index.entriesFor({ tokens: ['jose', 'garcia'] }));
+    index.add('b', index.entriesFor({ tokens: ['josefina', 'jo'] }));
+    expect(holders('jos')).toEqual(['a', 'b']);
+    index.add('c', index.entriesFor({ tokens: ['josh'] }));
+    index.remove('a', index.entriesFor({ tokens: ['jose', 'garcia'] }));
+    expect(holders('jos')).toEqual(['b', 'c']);
+    expect(holders('gar')).toEqual([]);
+    index.add('a', index.entriesFor({ tokens: ['jose'] }));
+    expect(holders('jose')).toEqual(['a', 'b']);
+    expect(holders('jo')).toEqual(['a', 'b', 'c']);
   });
 });

@@ -30,63 +30,106 @@ import type {
   AddContactToCampaignRequestDto,
   ApiKeyPageResponseDto,
   AuthTokensResponseDto,
+  BulkApproveRequestDto,
+  BulkApproveResponseDto,
   BulkContactActionRequestDto,
   BulkContactActionResponseDto,
+  CampaignActivityPageResponseDto,
   CampaignMemberPageResponseDto,
   CampaignPageResponseDto,
   CampaignPlanResponseDto,
   CampaignResponseDto,
+  CheckCampaignDuplicatesParams,
+  ComplianceSettingsResponseDto,
   ContactCampaignListResponseDto,
   ContactCampaignResponseDto,
   ContactEventPageResponseDto,
   ContactPageResponseDto,
   ContactResponseDto,
+  ConversionResponseDto,
   CreateApiKeyRequestDto,
   CreateCampaignRequestDto,
   CreateContactRequestDto,
   CreateSegmentRequestDto,
   CreateStrategyRequestDto,
   CreatedApiKeyResponseDto,
+  CurrentVoicemailBatchResponseDto,
   DeployStrategyResponseDto,
+  DuplicateReportResponseDto,
+  EditScriptRequestDto,
   ErrorResponseDto,
   ExecutionPageResponseDto,
+  GenerateAudioRequestDto,
   GetContactTimelineParams,
+  GetCurrentVoicemailBatchParams,
+  GetSignedMediaParams,
   HealthResponseDto,
   ImportBatchDetailResponseDto,
   ImportBatchPageResponseDto,
   ImportBatchResponseDto,
+  ImportDncRegistryRequestDto,
+  ImportDncRegistryResponseDto,
   ImportPreviewResponseDto,
   ListApiKeysParams,
+  ListCampaignActivityParams,
   ListCampaignContactsParams,
   ListCampaignsParams,
   ListContactsParams,
   ListImportsParams,
+  ListRepliesParams,
   ListSegmentsParams,
   ListStrategyExecutionsParams,
+  ListVoicemailScriptsParams,
   LoginRequestDto,
+  MarkConvertedRequestDto,
   OptOutRequestDto,
   PlanCampaignParams,
   PreviewImportRequestDto,
   PreviewSegmentRequestDto,
   PreviewStrategyParams,
   RefreshRequestDto,
+  RegenerateScriptRequestDto,
   RegisterRequestDto,
+  RemoveCampaignContactsRequestDto,
+  RemoveCampaignContactsResponseDto,
+  ReplayWebhookEventsRequestDto,
+  ReplayWebhookEventsResponseDto,
+  ReplyPageResponseDto,
+  ResolveDuplicatesRequestDto,
+  ResolveDuplicatesResponseDto,
+  ReviewScriptRequestDto,
+  ScheduleStrategyRequestDto,
+  ScriptPageDto,
+  ScriptTemplateDto,
   SegmentPageResponseDto,
   SegmentPreviewResponseDto,
   SegmentResponseDto,
   SetConsentRequestDto,
+  StartAudioBatchRequestDto,
   StartConnectorImportRequestDto,
   StartImportRequestDto,
+  StartScriptBatchRequestDto,
   StrategyListResponseDto,
   StrategyPreviewResponseDto,
   StrategyResponseDto,
   StrategyRunStatusResponseDto,
+  TestStrategyRequestDto,
+  TestStrategyResponseDto,
   UpdateCampaignRequestDto,
+  UpdateComplianceSettingsRequestDto,
   UpdateContactRequestDto,
   UpdateProfileRequestDto,
   UpdateSegmentRequestDto,
   UpdateStrategyRequestDto,
-  UserResponseDto
+  UserResponseDto,
+  VoicemailBatchResponseDto,
+  VoicemailCostEstimateDto,
+  VoicemailEstimateRequestDto,
+  VoicemailScriptResponseDto,
+  VoicemailSettingsRequestDto,
+  VoicemailSettingsResponseDto,
+  VoicemailVoiceListDto,
+  WebhookAckResponseDto
 } from './model';
 
 import { customFetch } from '../lib/fetcher';
@@ -1092,7 +1135,7 @@ export const useCreateContact = <TError = ErrorType<ErrorResponseDto | ErrorResp
     }
     
 /**
- * @summary Tag, untag, add to a campaign, mark do-not-contact or delete a selection or every contact matching a filter
+ * @summary Tag, untag, add to a campaign, mark do-not-contact or delete a selection, a saved segment or every contact matching a filter
  */
 export const getBulkContactActionUrl = () => {
 
@@ -1147,7 +1190,7 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
     export type BulkContactActionMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
 
     /**
- * @summary Tag, untag, add to a campaign, mark do-not-contact or delete a selection or every contact matching a filter
+ * @summary Tag, untag, add to a campaign, mark do-not-contact or delete a selection, a saved segment or every contact matching a filter
  */
 export const useBulkContactAction = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
     TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof bulkContactAction>>, TError,{data: BulkContactActionRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
@@ -2313,6 +2356,9 @@ if(previewImportRequestDto.format !== undefined) {
  }
 if(previewImportRequestDto.preset !== undefined) {
  formData.append(`preset`, previewImportRequestDto.preset)
+ }
+if(previewImportRequestDto.mapping !== undefined) {
+ formData.append(`mapping`, previewImportRequestDto.mapping)
  }
 
   return customFetch<ImportPreviewResponseDto>(getPreviewImportUrl(),
@@ -3603,6 +3649,182 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
       return useMutation(mutationOptions, queryClient);
     }
     
+export const getRemoveCampaignContactsUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/contacts`
+}
+
+export const removeCampaignContacts = async (id: string,
+    removeCampaignContactsRequestDto: RemoveCampaignContactsRequestDto, options?: RequestInit): Promise<RemoveCampaignContactsResponseDto> => {
+  
+  return customFetch<RemoveCampaignContactsResponseDto>(getRemoveCampaignContactsUrl(id),
+  {      
+    ...options,
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      removeCampaignContactsRequestDto,)
+  }
+);}
+
+
+
+
+export const getRemoveCampaignContactsMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof removeCampaignContacts>>, TError,{id: string;data: RemoveCampaignContactsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof removeCampaignContacts>>, TError,{id: string;data: RemoveCampaignContactsRequestDto}, TContext> => {
+
+const mutationKey = ['removeCampaignContacts'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof removeCampaignContacts>>, {id: string;data: RemoveCampaignContactsRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  removeCampaignContacts(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type RemoveCampaignContactsMutationResult = NonNullable<Awaited<ReturnType<typeof removeCampaignContacts>>>
+    export type RemoveCampaignContactsMutationBody = RemoveCampaignContactsRequestDto
+    export type RemoveCampaignContactsMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>
+
+    export const useRemoveCampaignContacts = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof removeCampaignContacts>>, TError,{id: string;data: RemoveCampaignContactsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof removeCampaignContacts>>,
+        TError,
+        {id: string;data: RemoveCampaignContactsRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getRemoveCampaignContactsMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getListCampaignActivityUrl = (id: string,
+    params?: ListCampaignActivityParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${id}/activity?${stringifiedParams}` : `/api/v1/campaigns/${id}/activity`
+}
+
+export const listCampaignActivity = async (id: string,
+    params?: ListCampaignActivityParams, options?: RequestInit): Promise<CampaignActivityPageResponseDto> => {
+  
+  return customFetch<CampaignActivityPageResponseDto>(getListCampaignActivityUrl(id,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListCampaignActivityQueryKey = (id?: string,
+    params?: ListCampaignActivityParams,) => {
+    return [
+    `/api/v1/campaigns/${id}/activity`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListCampaignActivityQueryOptions = <TData = Awaited<ReturnType<typeof listCampaignActivity>>, TError = ErrorType<ErrorResponseDto>>(id: string,
+    params?: ListCampaignActivityParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignActivity>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListCampaignActivityQueryKey(id,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listCampaignActivity>>> = ({ signal }) => listCampaignActivity(id,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listCampaignActivity>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListCampaignActivityQueryResult = NonNullable<Awaited<ReturnType<typeof listCampaignActivity>>>
+export type ListCampaignActivityQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListCampaignActivity<TData = Awaited<ReturnType<typeof listCampaignActivity>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params: undefined |  ListCampaignActivityParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignActivity>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listCampaignActivity>>,
+          TError,
+          Awaited<ReturnType<typeof listCampaignActivity>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListCampaignActivity<TData = Awaited<ReturnType<typeof listCampaignActivity>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: ListCampaignActivityParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignActivity>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listCampaignActivity>>,
+          TError,
+          Awaited<ReturnType<typeof listCampaignActivity>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListCampaignActivity<TData = Awaited<ReturnType<typeof listCampaignActivity>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: ListCampaignActivityParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignActivity>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListCampaignActivity<TData = Awaited<ReturnType<typeof listCampaignActivity>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string,
+    params?: ListCampaignActivityParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listCampaignActivity>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListCampaignActivityQueryOptions(id,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
 export const getListStrategiesUrl = (id: string,) => {
 
 
@@ -4097,6 +4319,144 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
       > => {
 
       const mutationOptions = getDeployStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getScheduleStrategyUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}/schedule`
+}
+
+export const scheduleStrategy = async (id: string,
+    sid: string,
+    scheduleStrategyRequestDto: ScheduleStrategyRequestDto, options?: RequestInit): Promise<StrategyResponseDto> => {
+  
+  return customFetch<StrategyResponseDto>(getScheduleStrategyUrl(id,sid),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      scheduleStrategyRequestDto,)
+  }
+);}
+
+
+
+
+export const getScheduleStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof scheduleStrategy>>, TError,{id: string;sid: string;data: ScheduleStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof scheduleStrategy>>, TError,{id: string;sid: string;data: ScheduleStrategyRequestDto}, TContext> => {
+
+const mutationKey = ['scheduleStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof scheduleStrategy>>, {id: string;sid: string;data: ScheduleStrategyRequestDto}> = (props) => {
+          const {id,sid,data} = props ?? {};
+
+          return  scheduleStrategy(id,sid,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ScheduleStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof scheduleStrategy>>>
+    export type ScheduleStrategyMutationBody = ScheduleStrategyRequestDto
+    export type ScheduleStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>
+
+    export const useScheduleStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof scheduleStrategy>>, TError,{id: string;sid: string;data: ScheduleStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof scheduleStrategy>>,
+        TError,
+        {id: string;sid: string;data: ScheduleStrategyRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getScheduleStrategyMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getTestStrategyUrl = (id: string,
+    sid: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/strategies/${sid}/test`
+}
+
+export const testStrategy = async (id: string,
+    sid: string,
+    testStrategyRequestDto: TestStrategyRequestDto, options?: RequestInit): Promise<TestStrategyResponseDto> => {
+  
+  return customFetch<TestStrategyResponseDto>(getTestStrategyUrl(id,sid),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      testStrategyRequestDto,)
+  }
+);}
+
+
+
+
+export const getTestStrategyMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof testStrategy>>, TError,{id: string;sid: string;data: TestStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof testStrategy>>, TError,{id: string;sid: string;data: TestStrategyRequestDto}, TContext> => {
+
+const mutationKey = ['testStrategy'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof testStrategy>>, {id: string;sid: string;data: TestStrategyRequestDto}> = (props) => {
+          const {id,sid,data} = props ?? {};
+
+          return  testStrategy(id,sid,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type TestStrategyMutationResult = NonNullable<Awaited<ReturnType<typeof testStrategy>>>
+    export type TestStrategyMutationBody = TestStrategyRequestDto
+    export type TestStrategyMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    export const useTestStrategy = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof testStrategy>>, TError,{id: string;sid: string;data: TestStrategyRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof testStrategy>>,
+        TError,
+        {id: string;sid: string;data: TestStrategyRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getTestStrategyMutationOptions(options);
 
       return useMutation(mutationOptions, queryClient);
     }
@@ -4672,6 +5032,2740 @@ const {mutation: mutationOptions, request: requestOptions} = options ?
       > => {
 
       const mutationOptions = getResumeCampaignMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary The agent's quiet hours, touch budget, opt-out policy, DNC registry compliance and HELP reply
+ */
+export const getGetComplianceSettingsUrl = () => {
+
+
+  
+
+  return `/api/v1/compliance/settings`
+}
+
+export const getComplianceSettings = async ( options?: RequestInit): Promise<ComplianceSettingsResponseDto> => {
+  
+  return customFetch<ComplianceSettingsResponseDto>(getGetComplianceSettingsUrl(),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetComplianceSettingsQueryKey = () => {
+    return [
+    `/api/v1/compliance/settings`
+    ] as const;
+    }
+
+    
+export const getGetComplianceSettingsQueryOptions = <TData = Awaited<ReturnType<typeof getComplianceSettings>>, TError = ErrorType<ErrorResponseDto>>( options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getComplianceSettings>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetComplianceSettingsQueryKey();
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getComplianceSettings>>> = ({ signal }) => getComplianceSettings({ signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getComplianceSettings>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetComplianceSettingsQueryResult = NonNullable<Awaited<ReturnType<typeof getComplianceSettings>>>
+export type GetComplianceSettingsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useGetComplianceSettings<TData = Awaited<ReturnType<typeof getComplianceSettings>>, TError = ErrorType<ErrorResponseDto>>(
+  options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getComplianceSettings>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getComplianceSettings>>,
+          TError,
+          Awaited<ReturnType<typeof getComplianceSettings>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetComplianceSettings<TData = Awaited<ReturnType<typeof getComplianceSettings>>, TError = ErrorType<ErrorResponseDto>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getComplianceSettings>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getComplianceSettings>>,
+          TError,
+          Awaited<ReturnType<typeof getComplianceSettings>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetComplianceSettings<TData = Awaited<ReturnType<typeof getComplianceSettings>>, TError = ErrorType<ErrorResponseDto>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getComplianceSettings>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary The agent's quiet hours, touch budget, opt-out policy, DNC registry compliance and HELP reply
+ */
+
+export function useGetComplianceSettings<TData = Awaited<ReturnType<typeof getComplianceSettings>>, TError = ErrorType<ErrorResponseDto>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getComplianceSettings>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetComplianceSettingsQueryOptions(options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Change compliance settings (only the parts given)
+ */
+export const getUpdateComplianceSettingsUrl = () => {
+
+
+  
+
+  return `/api/v1/compliance/settings`
+}
+
+export const updateComplianceSettings = async (updateComplianceSettingsRequestDto: UpdateComplianceSettingsRequestDto, options?: RequestInit): Promise<ComplianceSettingsResponseDto> => {
+  
+  return customFetch<ComplianceSettingsResponseDto>(getUpdateComplianceSettingsUrl(),
+  {      
+    ...options,
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      updateComplianceSettingsRequestDto,)
+  }
+);}
+
+
+
+
+export const getUpdateComplianceSettingsMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateComplianceSettings>>, TError,{data: UpdateComplianceSettingsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof updateComplianceSettings>>, TError,{data: UpdateComplianceSettingsRequestDto}, TContext> => {
+
+const mutationKey = ['updateComplianceSettings'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof updateComplianceSettings>>, {data: UpdateComplianceSettingsRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  updateComplianceSettings(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type UpdateComplianceSettingsMutationResult = NonNullable<Awaited<ReturnType<typeof updateComplianceSettings>>>
+    export type UpdateComplianceSettingsMutationBody = UpdateComplianceSettingsRequestDto
+    export type UpdateComplianceSettingsMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Change compliance settings (only the parts given)
+ */
+export const useUpdateComplianceSettings = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof updateComplianceSettings>>, TError,{data: UpdateComplianceSettingsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof updateComplianceSettings>>,
+        TError,
+        {data: UpdateComplianceSettingsRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getUpdateComplianceSettingsMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Import a National DNC Registry scrub: listed and clear numbers with the scrub date
+ */
+export const getImportDncRegistryUrl = () => {
+
+
+  
+
+  return `/api/v1/compliance/dnc-registry`
+}
+
+export const importDncRegistry = async (importDncRegistryRequestDto: ImportDncRegistryRequestDto, options?: RequestInit): Promise<ImportDncRegistryResponseDto> => {
+  
+  return customFetch<ImportDncRegistryResponseDto>(getImportDncRegistryUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      importDncRegistryRequestDto,)
+  }
+);}
+
+
+
+
+export const getImportDncRegistryMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof importDncRegistry>>, TError,{data: ImportDncRegistryRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof importDncRegistry>>, TError,{data: ImportDncRegistryRequestDto}, TContext> => {
+
+const mutationKey = ['importDncRegistry'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof importDncRegistry>>, {data: ImportDncRegistryRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  importDncRegistry(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ImportDncRegistryMutationResult = NonNullable<Awaited<ReturnType<typeof importDncRegistry>>>
+    export type ImportDncRegistryMutationBody = ImportDncRegistryRequestDto
+    export type ImportDncRegistryMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Import a National DNC Registry scrub: listed and clear numbers with the scrub date
+ */
+export const useImportDncRegistry = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof importDncRegistry>>, TError,{data: ImportDncRegistryRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof importDncRegistry>>,
+        TError,
+        {data: ImportDncRegistryRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getImportDncRegistryMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Drop Cowboy v2 signed webhooks (X-Signature) and per-send callbacks (token in the URL)
+ */
+export const getReceiveDropCowboyWebhookUrl = () => {
+
+
+  
+
+  return `/api/webhooks/dropcowboy`
+}
+
+export const receiveDropCowboyWebhook = async ( options?: RequestInit): Promise<WebhookAckResponseDto> => {
+  
+  return customFetch<WebhookAckResponseDto>(getReceiveDropCowboyWebhookUrl(),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getReceiveDropCowboyWebhookMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveDropCowboyWebhook>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof receiveDropCowboyWebhook>>, TError,void, TContext> => {
+
+const mutationKey = ['receiveDropCowboyWebhook'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof receiveDropCowboyWebhook>>, void> = () => {
+          
+
+          return  receiveDropCowboyWebhook(requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ReceiveDropCowboyWebhookMutationResult = NonNullable<Awaited<ReturnType<typeof receiveDropCowboyWebhook>>>
+    
+    export type ReceiveDropCowboyWebhookMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Drop Cowboy v2 signed webhooks (X-Signature) and per-send callbacks (token in the URL)
+ */
+export const useReceiveDropCowboyWebhook = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveDropCowboyWebhook>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof receiveDropCowboyWebhook>>,
+        TError,
+        void,
+        TContext
+      > => {
+
+      const mutationOptions = getReceiveDropCowboyWebhookMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Twilio message status callbacks (X-Twilio-Signature)
+ */
+export const getReceiveTwilioStatusUrl = () => {
+
+
+  
+
+  return `/api/webhooks/twilio/status`
+}
+
+export const receiveTwilioStatus = async ( options?: RequestInit): Promise<WebhookAckResponseDto> => {
+  
+  return customFetch<WebhookAckResponseDto>(getReceiveTwilioStatusUrl(),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getReceiveTwilioStatusMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveTwilioStatus>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof receiveTwilioStatus>>, TError,void, TContext> => {
+
+const mutationKey = ['receiveTwilioStatus'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof receiveTwilioStatus>>, void> = () => {
+          
+
+          return  receiveTwilioStatus(requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ReceiveTwilioStatusMutationResult = NonNullable<Awaited<ReturnType<typeof receiveTwilioStatus>>>
+    
+    export type ReceiveTwilioStatusMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Twilio message status callbacks (X-Twilio-Signature)
+ */
+export const useReceiveTwilioStatus = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveTwilioStatus>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof receiveTwilioStatus>>,
+        TError,
+        void,
+        TContext
+      > => {
+
+      const mutationOptions = getReceiveTwilioStatusMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Twilio inbound messages (replies, STOP/START/HELP); answers TwiML
+ */
+export const getReceiveTwilioInboundUrl = () => {
+
+
+  
+
+  return `/api/webhooks/twilio/inbound`
+}
+
+export const receiveTwilioInbound = async ( options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getReceiveTwilioInboundUrl(),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getReceiveTwilioInboundMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveTwilioInbound>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof receiveTwilioInbound>>, TError,void, TContext> => {
+
+const mutationKey = ['receiveTwilioInbound'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof receiveTwilioInbound>>, void> = () => {
+          
+
+          return  receiveTwilioInbound(requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ReceiveTwilioInboundMutationResult = NonNullable<Awaited<ReturnType<typeof receiveTwilioInbound>>>
+    
+    export type ReceiveTwilioInboundMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary Twilio inbound messages (replies, STOP/START/HELP); answers TwiML
+ */
+export const useReceiveTwilioInbound = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveTwilioInbound>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof receiveTwilioInbound>>,
+        TError,
+        void,
+        TContext
+      > => {
+
+      const mutationOptions = getReceiveTwilioInboundMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary SendGrid signed Event Webhook (ECDSA P-256), batches of events
+ */
+export const getReceiveSendGridEventsUrl = () => {
+
+
+  
+
+  return `/api/webhooks/sendgrid`
+}
+
+export const receiveSendGridEvents = async ( options?: RequestInit): Promise<WebhookAckResponseDto> => {
+  
+  return customFetch<WebhookAckResponseDto>(getReceiveSendGridEventsUrl(),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getReceiveSendGridEventsMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveSendGridEvents>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof receiveSendGridEvents>>, TError,void, TContext> => {
+
+const mutationKey = ['receiveSendGridEvents'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof receiveSendGridEvents>>, void> = () => {
+          
+
+          return  receiveSendGridEvents(requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ReceiveSendGridEventsMutationResult = NonNullable<Awaited<ReturnType<typeof receiveSendGridEvents>>>
+    
+    export type ReceiveSendGridEventsMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+    /**
+ * @summary SendGrid signed Event Webhook (ECDSA P-256), batches of events
+ */
+export const useReceiveSendGridEvents = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof receiveSendGridEvents>>, TError,void, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof receiveSendGridEvents>>,
+        TError,
+        void,
+        TContext
+      > => {
+
+      const mutationOptions = getReceiveSendGridEventsMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary The confirm page of an unsubscribe link (a GET never unsubscribes: link scanners follow links)
+ */
+export const getShowUnsubscribePageUrl = (token: string,) => {
+
+
+  
+
+  return `/api/v1/unsubscribe/${token}`
+}
+
+export const showUnsubscribePage = async (token: string, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getShowUnsubscribePageUrl(token),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getShowUnsubscribePageQueryKey = (token?: string,) => {
+    return [
+    `/api/v1/unsubscribe/${token}`
+    ] as const;
+    }
+
+    
+export const getShowUnsubscribePageQueryOptions = <TData = Awaited<ReturnType<typeof showUnsubscribePage>>, TError = ErrorType<void>>(token: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof showUnsubscribePage>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getShowUnsubscribePageQueryKey(token);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof showUnsubscribePage>>> = ({ signal }) => showUnsubscribePage(token, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(token), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof showUnsubscribePage>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ShowUnsubscribePageQueryResult = NonNullable<Awaited<ReturnType<typeof showUnsubscribePage>>>
+export type ShowUnsubscribePageQueryError = ErrorType<void>
+
+
+export function useShowUnsubscribePage<TData = Awaited<ReturnType<typeof showUnsubscribePage>>, TError = ErrorType<void>>(
+ token: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof showUnsubscribePage>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof showUnsubscribePage>>,
+          TError,
+          Awaited<ReturnType<typeof showUnsubscribePage>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useShowUnsubscribePage<TData = Awaited<ReturnType<typeof showUnsubscribePage>>, TError = ErrorType<void>>(
+ token: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof showUnsubscribePage>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof showUnsubscribePage>>,
+          TError,
+          Awaited<ReturnType<typeof showUnsubscribePage>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useShowUnsubscribePage<TData = Awaited<ReturnType<typeof showUnsubscribePage>>, TError = ErrorType<void>>(
+ token: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof showUnsubscribePage>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary The confirm page of an unsubscribe link (a GET never unsubscribes: link scanners follow links)
+ */
+
+export function useShowUnsubscribePage<TData = Awaited<ReturnType<typeof showUnsubscribePage>>, TError = ErrorType<void>>(
+ token: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof showUnsubscribePage>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getShowUnsubscribePageQueryOptions(token,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary One-click unsubscribe (RFC 8058): body List-Unsubscribe=One-Click
+ */
+export const getUnsubscribeOneClickUrl = (token: string,) => {
+
+
+  
+
+  return `/api/v1/unsubscribe/${token}`
+}
+
+export const unsubscribeOneClick = async (token: string, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getUnsubscribeOneClickUrl(token),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getUnsubscribeOneClickMutationOptions = <TError = ErrorType<void>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof unsubscribeOneClick>>, TError,{token: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof unsubscribeOneClick>>, TError,{token: string}, TContext> => {
+
+const mutationKey = ['unsubscribeOneClick'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof unsubscribeOneClick>>, {token: string}> = (props) => {
+          const {token} = props ?? {};
+
+          return  unsubscribeOneClick(token,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type UnsubscribeOneClickMutationResult = NonNullable<Awaited<ReturnType<typeof unsubscribeOneClick>>>
+    
+    export type UnsubscribeOneClickMutationError = ErrorType<void>
+
+    /**
+ * @summary One-click unsubscribe (RFC 8058): body List-Unsubscribe=One-Click
+ */
+export const useUnsubscribeOneClick = <TError = ErrorType<void>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof unsubscribeOneClick>>, TError,{token: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof unsubscribeOneClick>>,
+        TError,
+        {token: string},
+        TContext
+      > => {
+
+      const mutationOptions = getUnsubscribeOneClickMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary The replies inbox: texts contacts sent back, newest first
+ */
+export const getListRepliesUrl = (params?: ListRepliesParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/replies?${stringifiedParams}` : `/api/v1/replies`
+}
+
+export const listReplies = async (params?: ListRepliesParams, options?: RequestInit): Promise<ReplyPageResponseDto> => {
+  
+  return customFetch<ReplyPageResponseDto>(getListRepliesUrl(params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListRepliesQueryKey = (params?: ListRepliesParams,) => {
+    return [
+    `/api/v1/replies`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListRepliesQueryOptions = <TData = Awaited<ReturnType<typeof listReplies>>, TError = ErrorType<unknown>>(params?: ListRepliesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReplies>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListRepliesQueryKey(params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listReplies>>> = ({ signal }) => listReplies(params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listReplies>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListRepliesQueryResult = NonNullable<Awaited<ReturnType<typeof listReplies>>>
+export type ListRepliesQueryError = ErrorType<unknown>
+
+
+export function useListReplies<TData = Awaited<ReturnType<typeof listReplies>>, TError = ErrorType<unknown>>(
+ params: undefined |  ListRepliesParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReplies>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listReplies>>,
+          TError,
+          Awaited<ReturnType<typeof listReplies>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListReplies<TData = Awaited<ReturnType<typeof listReplies>>, TError = ErrorType<unknown>>(
+ params?: ListRepliesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReplies>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listReplies>>,
+          TError,
+          Awaited<ReturnType<typeof listReplies>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListReplies<TData = Awaited<ReturnType<typeof listReplies>>, TError = ErrorType<unknown>>(
+ params?: ListRepliesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReplies>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary The replies inbox: texts contacts sent back, newest first
+ */
+
+export function useListReplies<TData = Awaited<ReturnType<typeof listReplies>>, TError = ErrorType<unknown>>(
+ params?: ListRepliesParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listReplies>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListRepliesQueryOptions(params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Mark a contact converted, with its value for ROI
+ */
+export const getMarkContactConvertedUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}/conversion`
+}
+
+export const markContactConverted = async (id: string,
+    markConvertedRequestDto: MarkConvertedRequestDto, options?: RequestInit): Promise<ConversionResponseDto> => {
+  
+  return customFetch<ConversionResponseDto>(getMarkContactConvertedUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      markConvertedRequestDto,)
+  }
+);}
+
+
+
+
+export const getMarkContactConvertedMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof markContactConverted>>, TError,{id: string;data: MarkConvertedRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof markContactConverted>>, TError,{id: string;data: MarkConvertedRequestDto}, TContext> => {
+
+const mutationKey = ['markContactConverted'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof markContactConverted>>, {id: string;data: MarkConvertedRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  markContactConverted(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type MarkContactConvertedMutationResult = NonNullable<Awaited<ReturnType<typeof markContactConverted>>>
+    export type MarkContactConvertedMutationBody = MarkConvertedRequestDto
+    export type MarkContactConvertedMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Mark a contact converted, with its value for ROI
+ */
+export const useMarkContactConverted = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof markContactConverted>>, TError,{id: string;data: MarkConvertedRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof markContactConverted>>,
+        TError,
+        {id: string;data: MarkConvertedRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getMarkContactConvertedMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Admins: apply stored webhook events again (default: unmatched and failed ones)
+ */
+export const getReplayWebhookEventsUrl = () => {
+
+
+  
+
+  return `/api/v1/admin/webhook-events/replay`
+}
+
+export const replayWebhookEvents = async (replayWebhookEventsRequestDto: ReplayWebhookEventsRequestDto, options?: RequestInit): Promise<ReplayWebhookEventsResponseDto> => {
+  
+  return customFetch<ReplayWebhookEventsResponseDto>(getReplayWebhookEventsUrl(),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      replayWebhookEventsRequestDto,)
+  }
+);}
+
+
+
+
+export const getReplayWebhookEventsMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof replayWebhookEvents>>, TError,{data: ReplayWebhookEventsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof replayWebhookEvents>>, TError,{data: ReplayWebhookEventsRequestDto}, TContext> => {
+
+const mutationKey = ['replayWebhookEvents'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof replayWebhookEvents>>, {data: ReplayWebhookEventsRequestDto}> = (props) => {
+          const {data} = props ?? {};
+
+          return  replayWebhookEvents(data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ReplayWebhookEventsMutationResult = NonNullable<Awaited<ReturnType<typeof replayWebhookEvents>>>
+    export type ReplayWebhookEventsMutationBody = ReplayWebhookEventsRequestDto
+    export type ReplayWebhookEventsMutationError = ErrorType<unknown>
+
+    /**
+ * @summary Admins: apply stored webhook events again (default: unmatched and failed ones)
+ */
+export const useReplayWebhookEvents = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof replayWebhookEvents>>, TError,{data: ReplayWebhookEventsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof replayWebhookEvents>>,
+        TError,
+        {data: ReplayWebhookEventsRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getReplayWebhookEventsMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary The compliance record of every send of a campaign, as CSV
+ */
+export const getExportComplianceRecordUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/compliance-export`
+}
+
+export const exportComplianceRecord = async (id: string, options?: RequestInit): Promise<string> => {
+  
+  return customFetch<string>(getExportComplianceRecordUrl(id),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getExportComplianceRecordQueryKey = (id?: string,) => {
+    return [
+    `/api/v1/campaigns/${id}/compliance-export`
+    ] as const;
+    }
+
+    
+export const getExportComplianceRecordQueryOptions = <TData = Awaited<ReturnType<typeof exportComplianceRecord>>, TError = ErrorType<ErrorResponseDto>>(id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof exportComplianceRecord>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getExportComplianceRecordQueryKey(id);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof exportComplianceRecord>>> = ({ signal }) => exportComplianceRecord(id, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(id), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof exportComplianceRecord>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ExportComplianceRecordQueryResult = NonNullable<Awaited<ReturnType<typeof exportComplianceRecord>>>
+export type ExportComplianceRecordQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useExportComplianceRecord<TData = Awaited<ReturnType<typeof exportComplianceRecord>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof exportComplianceRecord>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof exportComplianceRecord>>,
+          TError,
+          Awaited<ReturnType<typeof exportComplianceRecord>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useExportComplianceRecord<TData = Awaited<ReturnType<typeof exportComplianceRecord>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof exportComplianceRecord>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof exportComplianceRecord>>,
+          TError,
+          Awaited<ReturnType<typeof exportComplianceRecord>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useExportComplianceRecord<TData = Awaited<ReturnType<typeof exportComplianceRecord>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof exportComplianceRecord>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+/**
+ * @summary The compliance record of every send of a campaign, as CSV
+ */
+
+export function useExportComplianceRecord<TData = Awaited<ReturnType<typeof exportComplianceRecord>>, TError = ErrorType<ErrorResponseDto>>(
+ id: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof exportComplianceRecord>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getExportComplianceRecordQueryOptions(id,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+/**
+ * @summary Members of this campaign other campaigns reached recently (campaigns, last sent, days since)
+ */
+export const getCheckCampaignDuplicatesUrl = (id: string,
+    params?: CheckCampaignDuplicatesParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${id}/duplicate-check?${stringifiedParams}` : `/api/v1/campaigns/${id}/duplicate-check`
+}
+
+export const checkCampaignDuplicates = async (id: string,
+    params?: CheckCampaignDuplicatesParams, options?: RequestInit): Promise<DuplicateReportResponseDto> => {
+  
+  return customFetch<DuplicateReportResponseDto>(getCheckCampaignDuplicatesUrl(id,params),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getCheckCampaignDuplicatesMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof checkCampaignDuplicates>>, TError,{id: string;params?: CheckCampaignDuplicatesParams}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof checkCampaignDuplicates>>, TError,{id: string;params?: CheckCampaignDuplicatesParams}, TContext> => {
+
+const mutationKey = ['checkCampaignDuplicates'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof checkCampaignDuplicates>>, {id: string;params?: CheckCampaignDuplicatesParams}> = (props) => {
+          const {id,params} = props ?? {};
+
+          return  checkCampaignDuplicates(id,params,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type CheckCampaignDuplicatesMutationResult = NonNullable<Awaited<ReturnType<typeof checkCampaignDuplicates>>>
+    
+    export type CheckCampaignDuplicatesMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Members of this campaign other campaigns reached recently (campaigns, last sent, days since)
+ */
+export const useCheckCampaignDuplicates = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof checkCampaignDuplicates>>, TError,{id: string;params?: CheckCampaignDuplicatesParams}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof checkCampaignDuplicates>>,
+        TError,
+        {id: string;params?: CheckCampaignDuplicatesParams},
+        TContext
+      > => {
+
+      const mutationOptions = getCheckCampaignDuplicatesMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Act on the duplicate report: remove the duplicates, keep them, or change the interval between touches
+ */
+export const getResolveCampaignDuplicatesUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${id}/duplicate-check/resolve`
+}
+
+export const resolveCampaignDuplicates = async (id: string,
+    resolveDuplicatesRequestDto: ResolveDuplicatesRequestDto, options?: RequestInit): Promise<ResolveDuplicatesResponseDto> => {
+  
+  return customFetch<ResolveDuplicatesResponseDto>(getResolveCampaignDuplicatesUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      resolveDuplicatesRequestDto,)
+  }
+);}
+
+
+
+
+export const getResolveCampaignDuplicatesMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof resolveCampaignDuplicates>>, TError,{id: string;data: ResolveDuplicatesRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof resolveCampaignDuplicates>>, TError,{id: string;data: ResolveDuplicatesRequestDto}, TContext> => {
+
+const mutationKey = ['resolveCampaignDuplicates'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof resolveCampaignDuplicates>>, {id: string;data: ResolveDuplicatesRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  resolveCampaignDuplicates(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ResolveCampaignDuplicatesMutationResult = NonNullable<Awaited<ReturnType<typeof resolveCampaignDuplicates>>>
+    export type ResolveCampaignDuplicatesMutationBody = ResolveDuplicatesRequestDto
+    export type ResolveCampaignDuplicatesMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Act on the duplicate report: remove the duplicates, keep them, or change the interval between touches
+ */
+export const useResolveCampaignDuplicates = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof resolveCampaignDuplicates>>, TError,{id: string;data: ResolveDuplicatesRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof resolveCampaignDuplicates>>,
+        TError,
+        {id: string;data: ResolveDuplicatesRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getResolveCampaignDuplicatesMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGetSignedMediaUrl = (key: string,
+    params: GetSignedMediaParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/media/${key}?${stringifiedParams}` : `/api/v1/media/${key}`
+}
+
+export const getSignedMedia = async (key: string,
+    params: GetSignedMediaParams, options?: RequestInit): Promise<void> => {
+  
+  return customFetch<void>(getGetSignedMediaUrl(key,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetSignedMediaQueryKey = (key?: string,
+    params?: GetSignedMediaParams,) => {
+    return [
+    `/api/v1/media/${key}`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getGetSignedMediaQueryOptions = <TData = Awaited<ReturnType<typeof getSignedMedia>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(key: string,
+    params: GetSignedMediaParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSignedMedia>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetSignedMediaQueryKey(key,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getSignedMedia>>> = ({ signal }) => getSignedMedia(key,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(key), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getSignedMedia>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetSignedMediaQueryResult = NonNullable<Awaited<ReturnType<typeof getSignedMedia>>>
+export type GetSignedMediaQueryError = ErrorType<ErrorResponseDto | ErrorResponseDto>
+
+
+export function useGetSignedMedia<TData = Awaited<ReturnType<typeof getSignedMedia>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ key: string,
+    params: GetSignedMediaParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSignedMedia>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getSignedMedia>>,
+          TError,
+          Awaited<ReturnType<typeof getSignedMedia>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetSignedMedia<TData = Awaited<ReturnType<typeof getSignedMedia>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ key: string,
+    params: GetSignedMediaParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSignedMedia>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getSignedMedia>>,
+          TError,
+          Awaited<ReturnType<typeof getSignedMedia>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetSignedMedia<TData = Awaited<ReturnType<typeof getSignedMedia>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ key: string,
+    params: GetSignedMediaParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSignedMedia>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetSignedMedia<TData = Awaited<ReturnType<typeof getSignedMedia>>, TError = ErrorType<ErrorResponseDto | ErrorResponseDto>>(
+ key: string,
+    params: GetSignedMediaParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getSignedMedia>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetSignedMediaQueryOptions(key,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getGetVoicemailSettingsUrl = (campaignId: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${campaignId}/voicemail/settings`
+}
+
+export const getVoicemailSettings = async (campaignId: string, options?: RequestInit): Promise<VoicemailSettingsResponseDto> => {
+  
+  return customFetch<VoicemailSettingsResponseDto>(getGetVoicemailSettingsUrl(campaignId),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetVoicemailSettingsQueryKey = (campaignId?: string,) => {
+    return [
+    `/api/v1/campaigns/${campaignId}/voicemail/settings`
+    ] as const;
+    }
+
+    
+export const getGetVoicemailSettingsQueryOptions = <TData = Awaited<ReturnType<typeof getVoicemailSettings>>, TError = ErrorType<ErrorResponseDto>>(campaignId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailSettings>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetVoicemailSettingsQueryKey(campaignId);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getVoicemailSettings>>> = ({ signal }) => getVoicemailSettings(campaignId, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(campaignId), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getVoicemailSettings>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetVoicemailSettingsQueryResult = NonNullable<Awaited<ReturnType<typeof getVoicemailSettings>>>
+export type GetVoicemailSettingsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useGetVoicemailSettings<TData = Awaited<ReturnType<typeof getVoicemailSettings>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailSettings>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getVoicemailSettings>>,
+          TError,
+          Awaited<ReturnType<typeof getVoicemailSettings>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetVoicemailSettings<TData = Awaited<ReturnType<typeof getVoicemailSettings>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailSettings>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getVoicemailSettings>>,
+          TError,
+          Awaited<ReturnType<typeof getVoicemailSettings>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetVoicemailSettings<TData = Awaited<ReturnType<typeof getVoicemailSettings>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailSettings>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetVoicemailSettings<TData = Awaited<ReturnType<typeof getVoicemailSettings>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailSettings>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetVoicemailSettingsQueryOptions(campaignId,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getSaveVoicemailSettingsUrl = (campaignId: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${campaignId}/voicemail/settings`
+}
+
+export const saveVoicemailSettings = async (campaignId: string,
+    voicemailSettingsRequestDto: VoicemailSettingsRequestDto, options?: RequestInit): Promise<VoicemailSettingsResponseDto> => {
+  
+  return customFetch<VoicemailSettingsResponseDto>(getSaveVoicemailSettingsUrl(campaignId),
+  {      
+    ...options,
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      voicemailSettingsRequestDto,)
+  }
+);}
+
+
+
+
+export const getSaveVoicemailSettingsMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof saveVoicemailSettings>>, TError,{campaignId: string;data: VoicemailSettingsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof saveVoicemailSettings>>, TError,{campaignId: string;data: VoicemailSettingsRequestDto}, TContext> => {
+
+const mutationKey = ['saveVoicemailSettings'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof saveVoicemailSettings>>, {campaignId: string;data: VoicemailSettingsRequestDto}> = (props) => {
+          const {campaignId,data} = props ?? {};
+
+          return  saveVoicemailSettings(campaignId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type SaveVoicemailSettingsMutationResult = NonNullable<Awaited<ReturnType<typeof saveVoicemailSettings>>>
+    export type SaveVoicemailSettingsMutationBody = VoicemailSettingsRequestDto
+    export type SaveVoicemailSettingsMutationError = ErrorType<unknown>
+
+    export const useSaveVoicemailSettings = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof saveVoicemailSettings>>, TError,{campaignId: string;data: VoicemailSettingsRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof saveVoicemailSettings>>,
+        TError,
+        {campaignId: string;data: VoicemailSettingsRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getSaveVoicemailSettingsMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getEstimateVoicemailCostUrl = (campaignId: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${campaignId}/voicemail/estimate`
+}
+
+export const estimateVoicemailCost = async (campaignId: string,
+    voicemailEstimateRequestDto: VoicemailEstimateRequestDto, options?: RequestInit): Promise<VoicemailCostEstimateDto> => {
+  
+  return customFetch<VoicemailCostEstimateDto>(getEstimateVoicemailCostUrl(campaignId),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      voicemailEstimateRequestDto,)
+  }
+);}
+
+
+
+
+export const getEstimateVoicemailCostMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof estimateVoicemailCost>>, TError,{campaignId: string;data: VoicemailEstimateRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof estimateVoicemailCost>>, TError,{campaignId: string;data: VoicemailEstimateRequestDto}, TContext> => {
+
+const mutationKey = ['estimateVoicemailCost'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof estimateVoicemailCost>>, {campaignId: string;data: VoicemailEstimateRequestDto}> = (props) => {
+          const {campaignId,data} = props ?? {};
+
+          return  estimateVoicemailCost(campaignId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type EstimateVoicemailCostMutationResult = NonNullable<Awaited<ReturnType<typeof estimateVoicemailCost>>>
+    export type EstimateVoicemailCostMutationBody = VoicemailEstimateRequestDto
+    export type EstimateVoicemailCostMutationError = ErrorType<unknown>
+
+    export const useEstimateVoicemailCost = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof estimateVoicemailCost>>, TError,{campaignId: string;data: VoicemailEstimateRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof estimateVoicemailCost>>,
+        TError,
+        {campaignId: string;data: VoicemailEstimateRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getEstimateVoicemailCostMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getStartScriptBatchUrl = (campaignId: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${campaignId}/voicemail/script-batches`
+}
+
+export const startScriptBatch = async (campaignId: string,
+    startScriptBatchRequestDto: StartScriptBatchRequestDto, options?: RequestInit): Promise<VoicemailBatchResponseDto> => {
+  
+  return customFetch<VoicemailBatchResponseDto>(getStartScriptBatchUrl(campaignId),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      startScriptBatchRequestDto,)
+  }
+);}
+
+
+
+
+export const getStartScriptBatchMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startScriptBatch>>, TError,{campaignId: string;data: StartScriptBatchRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof startScriptBatch>>, TError,{campaignId: string;data: StartScriptBatchRequestDto}, TContext> => {
+
+const mutationKey = ['startScriptBatch'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof startScriptBatch>>, {campaignId: string;data: StartScriptBatchRequestDto}> = (props) => {
+          const {campaignId,data} = props ?? {};
+
+          return  startScriptBatch(campaignId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type StartScriptBatchMutationResult = NonNullable<Awaited<ReturnType<typeof startScriptBatch>>>
+    export type StartScriptBatchMutationBody = StartScriptBatchRequestDto
+    export type StartScriptBatchMutationError = ErrorType<ErrorResponseDto>
+
+    export const useStartScriptBatch = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startScriptBatch>>, TError,{campaignId: string;data: StartScriptBatchRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof startScriptBatch>>,
+        TError,
+        {campaignId: string;data: StartScriptBatchRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getStartScriptBatchMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getStartAudioBatchUrl = (campaignId: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${campaignId}/voicemail/audio-batches`
+}
+
+export const startAudioBatch = async (campaignId: string,
+    startAudioBatchRequestDto: StartAudioBatchRequestDto, options?: RequestInit): Promise<VoicemailBatchResponseDto> => {
+  
+  return customFetch<VoicemailBatchResponseDto>(getStartAudioBatchUrl(campaignId),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      startAudioBatchRequestDto,)
+  }
+);}
+
+
+
+
+export const getStartAudioBatchMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startAudioBatch>>, TError,{campaignId: string;data: StartAudioBatchRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof startAudioBatch>>, TError,{campaignId: string;data: StartAudioBatchRequestDto}, TContext> => {
+
+const mutationKey = ['startAudioBatch'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof startAudioBatch>>, {campaignId: string;data: StartAudioBatchRequestDto}> = (props) => {
+          const {campaignId,data} = props ?? {};
+
+          return  startAudioBatch(campaignId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type StartAudioBatchMutationResult = NonNullable<Awaited<ReturnType<typeof startAudioBatch>>>
+    export type StartAudioBatchMutationBody = StartAudioBatchRequestDto
+    export type StartAudioBatchMutationError = ErrorType<ErrorResponseDto>
+
+    export const useStartAudioBatch = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof startAudioBatch>>, TError,{campaignId: string;data: StartAudioBatchRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof startAudioBatch>>,
+        TError,
+        {campaignId: string;data: StartAudioBatchRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getStartAudioBatchMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGetCurrentVoicemailBatchUrl = (campaignId: string,
+    params: GetCurrentVoicemailBatchParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${campaignId}/voicemail/batches/current?${stringifiedParams}` : `/api/v1/campaigns/${campaignId}/voicemail/batches/current`
+}
+
+export const getCurrentVoicemailBatch = async (campaignId: string,
+    params: GetCurrentVoicemailBatchParams, options?: RequestInit): Promise<CurrentVoicemailBatchResponseDto> => {
+  
+  return customFetch<CurrentVoicemailBatchResponseDto>(getGetCurrentVoicemailBatchUrl(campaignId,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetCurrentVoicemailBatchQueryKey = (campaignId?: string,
+    params?: GetCurrentVoicemailBatchParams,) => {
+    return [
+    `/api/v1/campaigns/${campaignId}/voicemail/batches/current`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getGetCurrentVoicemailBatchQueryOptions = <TData = Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError = ErrorType<unknown>>(campaignId: string,
+    params: GetCurrentVoicemailBatchParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetCurrentVoicemailBatchQueryKey(campaignId,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>> = ({ signal }) => getCurrentVoicemailBatch(campaignId,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(campaignId), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetCurrentVoicemailBatchQueryResult = NonNullable<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>>
+export type GetCurrentVoicemailBatchQueryError = ErrorType<unknown>
+
+
+export function useGetCurrentVoicemailBatch<TData = Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError = ErrorType<unknown>>(
+ campaignId: string,
+    params: GetCurrentVoicemailBatchParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getCurrentVoicemailBatch>>,
+          TError,
+          Awaited<ReturnType<typeof getCurrentVoicemailBatch>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetCurrentVoicemailBatch<TData = Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError = ErrorType<unknown>>(
+ campaignId: string,
+    params: GetCurrentVoicemailBatchParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getCurrentVoicemailBatch>>,
+          TError,
+          Awaited<ReturnType<typeof getCurrentVoicemailBatch>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetCurrentVoicemailBatch<TData = Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError = ErrorType<unknown>>(
+ campaignId: string,
+    params: GetCurrentVoicemailBatchParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetCurrentVoicemailBatch<TData = Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError = ErrorType<unknown>>(
+ campaignId: string,
+    params: GetCurrentVoicemailBatchParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getCurrentVoicemailBatch>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetCurrentVoicemailBatchQueryOptions(campaignId,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getListVoicemailScriptsUrl = (campaignId: string,
+    params?: ListVoicemailScriptsParams,) => {
+  const normalizedParams = new URLSearchParams();
+
+  Object.entries(params || {}).forEach(([key, value]) => {
+    
+    if (value !== undefined) {
+      normalizedParams.append(key, value === null ? 'null' : value.toString())
+    }
+  });
+
+  const stringifiedParams = normalizedParams.toString();
+
+  return stringifiedParams.length > 0 ? `/api/v1/campaigns/${campaignId}/voicemail/scripts?${stringifiedParams}` : `/api/v1/campaigns/${campaignId}/voicemail/scripts`
+}
+
+export const listVoicemailScripts = async (campaignId: string,
+    params?: ListVoicemailScriptsParams, options?: RequestInit): Promise<ScriptPageDto> => {
+  
+  return customFetch<ScriptPageDto>(getListVoicemailScriptsUrl(campaignId,params),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListVoicemailScriptsQueryKey = (campaignId?: string,
+    params?: ListVoicemailScriptsParams,) => {
+    return [
+    `/api/v1/campaigns/${campaignId}/voicemail/scripts`, ...(params ? [params]: [])
+    ] as const;
+    }
+
+    
+export const getListVoicemailScriptsQueryOptions = <TData = Awaited<ReturnType<typeof listVoicemailScripts>>, TError = ErrorType<ErrorResponseDto>>(campaignId: string,
+    params?: ListVoicemailScriptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailScripts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListVoicemailScriptsQueryKey(campaignId,params);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listVoicemailScripts>>> = ({ signal }) => listVoicemailScripts(campaignId,params, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(campaignId), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listVoicemailScripts>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListVoicemailScriptsQueryResult = NonNullable<Awaited<ReturnType<typeof listVoicemailScripts>>>
+export type ListVoicemailScriptsQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useListVoicemailScripts<TData = Awaited<ReturnType<typeof listVoicemailScripts>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string,
+    params: undefined |  ListVoicemailScriptsParams, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailScripts>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listVoicemailScripts>>,
+          TError,
+          Awaited<ReturnType<typeof listVoicemailScripts>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListVoicemailScripts<TData = Awaited<ReturnType<typeof listVoicemailScripts>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string,
+    params?: ListVoicemailScriptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailScripts>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listVoicemailScripts>>,
+          TError,
+          Awaited<ReturnType<typeof listVoicemailScripts>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListVoicemailScripts<TData = Awaited<ReturnType<typeof listVoicemailScripts>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string,
+    params?: ListVoicemailScriptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailScripts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListVoicemailScripts<TData = Awaited<ReturnType<typeof listVoicemailScripts>>, TError = ErrorType<ErrorResponseDto>>(
+ campaignId: string,
+    params?: ListVoicemailScriptsParams, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailScripts>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListVoicemailScriptsQueryOptions(campaignId,params,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getBulkApproveScriptsUrl = (campaignId: string,) => {
+
+
+  
+
+  return `/api/v1/campaigns/${campaignId}/voicemail/scripts/approve`
+}
+
+export const bulkApproveScripts = async (campaignId: string,
+    bulkApproveRequestDto: BulkApproveRequestDto, options?: RequestInit): Promise<BulkApproveResponseDto> => {
+  
+  return customFetch<BulkApproveResponseDto>(getBulkApproveScriptsUrl(campaignId),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      bulkApproveRequestDto,)
+  }
+);}
+
+
+
+
+export const getBulkApproveScriptsMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof bulkApproveScripts>>, TError,{campaignId: string;data: BulkApproveRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof bulkApproveScripts>>, TError,{campaignId: string;data: BulkApproveRequestDto}, TContext> => {
+
+const mutationKey = ['bulkApproveScripts'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof bulkApproveScripts>>, {campaignId: string;data: BulkApproveRequestDto}> = (props) => {
+          const {campaignId,data} = props ?? {};
+
+          return  bulkApproveScripts(campaignId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type BulkApproveScriptsMutationResult = NonNullable<Awaited<ReturnType<typeof bulkApproveScripts>>>
+    export type BulkApproveScriptsMutationBody = BulkApproveRequestDto
+    export type BulkApproveScriptsMutationError = ErrorType<unknown>
+
+    export const useBulkApproveScripts = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof bulkApproveScripts>>, TError,{campaignId: string;data: BulkApproveRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof bulkApproveScripts>>,
+        TError,
+        {campaignId: string;data: BulkApproveRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getBulkApproveScriptsMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getListScriptTemplatesUrl = () => {
+
+
+  
+
+  return `/api/v1/voicemail/templates`
+}
+
+export const listScriptTemplates = async ( options?: RequestInit): Promise<ScriptTemplateDto[]> => {
+  
+  return customFetch<ScriptTemplateDto[]>(getListScriptTemplatesUrl(),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListScriptTemplatesQueryKey = () => {
+    return [
+    `/api/v1/voicemail/templates`
+    ] as const;
+    }
+
+    
+export const getListScriptTemplatesQueryOptions = <TData = Awaited<ReturnType<typeof listScriptTemplates>>, TError = ErrorType<unknown>>( options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listScriptTemplates>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListScriptTemplatesQueryKey();
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listScriptTemplates>>> = ({ signal }) => listScriptTemplates({ signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listScriptTemplates>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListScriptTemplatesQueryResult = NonNullable<Awaited<ReturnType<typeof listScriptTemplates>>>
+export type ListScriptTemplatesQueryError = ErrorType<unknown>
+
+
+export function useListScriptTemplates<TData = Awaited<ReturnType<typeof listScriptTemplates>>, TError = ErrorType<unknown>>(
+  options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listScriptTemplates>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listScriptTemplates>>,
+          TError,
+          Awaited<ReturnType<typeof listScriptTemplates>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListScriptTemplates<TData = Awaited<ReturnType<typeof listScriptTemplates>>, TError = ErrorType<unknown>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listScriptTemplates>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listScriptTemplates>>,
+          TError,
+          Awaited<ReturnType<typeof listScriptTemplates>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListScriptTemplates<TData = Awaited<ReturnType<typeof listScriptTemplates>>, TError = ErrorType<unknown>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listScriptTemplates>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListScriptTemplates<TData = Awaited<ReturnType<typeof listScriptTemplates>>, TError = ErrorType<unknown>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listScriptTemplates>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListScriptTemplatesQueryOptions(options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getListVoicemailVoicesUrl = () => {
+
+
+  
+
+  return `/api/v1/voicemail/voices`
+}
+
+export const listVoicemailVoices = async ( options?: RequestInit): Promise<VoicemailVoiceListDto> => {
+  
+  return customFetch<VoicemailVoiceListDto>(getListVoicemailVoicesUrl(),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getListVoicemailVoicesQueryKey = () => {
+    return [
+    `/api/v1/voicemail/voices`
+    ] as const;
+    }
+
+    
+export const getListVoicemailVoicesQueryOptions = <TData = Awaited<ReturnType<typeof listVoicemailVoices>>, TError = ErrorType<unknown>>( options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailVoices>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getListVoicemailVoicesQueryKey();
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof listVoicemailVoices>>> = ({ signal }) => listVoicemailVoices({ signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof listVoicemailVoices>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type ListVoicemailVoicesQueryResult = NonNullable<Awaited<ReturnType<typeof listVoicemailVoices>>>
+export type ListVoicemailVoicesQueryError = ErrorType<unknown>
+
+
+export function useListVoicemailVoices<TData = Awaited<ReturnType<typeof listVoicemailVoices>>, TError = ErrorType<unknown>>(
+  options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailVoices>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listVoicemailVoices>>,
+          TError,
+          Awaited<ReturnType<typeof listVoicemailVoices>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListVoicemailVoices<TData = Awaited<ReturnType<typeof listVoicemailVoices>>, TError = ErrorType<unknown>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailVoices>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof listVoicemailVoices>>,
+          TError,
+          Awaited<ReturnType<typeof listVoicemailVoices>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useListVoicemailVoices<TData = Awaited<ReturnType<typeof listVoicemailVoices>>, TError = ErrorType<unknown>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailVoices>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useListVoicemailVoices<TData = Awaited<ReturnType<typeof listVoicemailVoices>>, TError = ErrorType<unknown>>(
+  options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof listVoicemailVoices>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getListVoicemailVoicesQueryOptions(options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getGetVoicemailBatchUrl = (batchId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/batches/${batchId}`
+}
+
+export const getVoicemailBatch = async (batchId: string, options?: RequestInit): Promise<VoicemailBatchResponseDto> => {
+  
+  return customFetch<VoicemailBatchResponseDto>(getGetVoicemailBatchUrl(batchId),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetVoicemailBatchQueryKey = (batchId?: string,) => {
+    return [
+    `/api/v1/voicemail/batches/${batchId}`
+    ] as const;
+    }
+
+    
+export const getGetVoicemailBatchQueryOptions = <TData = Awaited<ReturnType<typeof getVoicemailBatch>>, TError = ErrorType<unknown>>(batchId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailBatch>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetVoicemailBatchQueryKey(batchId);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getVoicemailBatch>>> = ({ signal }) => getVoicemailBatch(batchId, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(batchId), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getVoicemailBatch>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetVoicemailBatchQueryResult = NonNullable<Awaited<ReturnType<typeof getVoicemailBatch>>>
+export type GetVoicemailBatchQueryError = ErrorType<unknown>
+
+
+export function useGetVoicemailBatch<TData = Awaited<ReturnType<typeof getVoicemailBatch>>, TError = ErrorType<unknown>>(
+ batchId: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailBatch>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getVoicemailBatch>>,
+          TError,
+          Awaited<ReturnType<typeof getVoicemailBatch>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetVoicemailBatch<TData = Awaited<ReturnType<typeof getVoicemailBatch>>, TError = ErrorType<unknown>>(
+ batchId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailBatch>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getVoicemailBatch>>,
+          TError,
+          Awaited<ReturnType<typeof getVoicemailBatch>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetVoicemailBatch<TData = Awaited<ReturnType<typeof getVoicemailBatch>>, TError = ErrorType<unknown>>(
+ batchId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailBatch>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetVoicemailBatch<TData = Awaited<ReturnType<typeof getVoicemailBatch>>, TError = ErrorType<unknown>>(
+ batchId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailBatch>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetVoicemailBatchQueryOptions(batchId,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getCancelVoicemailBatchUrl = (batchId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/batches/${batchId}/cancel`
+}
+
+export const cancelVoicemailBatch = async (batchId: string, options?: RequestInit): Promise<VoicemailBatchResponseDto> => {
+  
+  return customFetch<VoicemailBatchResponseDto>(getCancelVoicemailBatchUrl(batchId),
+  {      
+    ...options,
+    method: 'POST'
+    
+    
+  }
+);}
+
+
+
+
+export const getCancelVoicemailBatchMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof cancelVoicemailBatch>>, TError,{batchId: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof cancelVoicemailBatch>>, TError,{batchId: string}, TContext> => {
+
+const mutationKey = ['cancelVoicemailBatch'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof cancelVoicemailBatch>>, {batchId: string}> = (props) => {
+          const {batchId} = props ?? {};
+
+          return  cancelVoicemailBatch(batchId,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type CancelVoicemailBatchMutationResult = NonNullable<Awaited<ReturnType<typeof cancelVoicemailBatch>>>
+    
+    export type CancelVoicemailBatchMutationError = ErrorType<unknown>
+
+    export const useCancelVoicemailBatch = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof cancelVoicemailBatch>>, TError,{batchId: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof cancelVoicemailBatch>>,
+        TError,
+        {batchId: string},
+        TContext
+      > => {
+
+      const mutationOptions = getCancelVoicemailBatchMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGetVoicemailScriptUrl = (scriptId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/scripts/${scriptId}`
+}
+
+export const getVoicemailScript = async (scriptId: string, options?: RequestInit): Promise<VoicemailScriptResponseDto> => {
+  
+  return customFetch<VoicemailScriptResponseDto>(getGetVoicemailScriptUrl(scriptId),
+  {      
+    ...options,
+    method: 'GET'
+    
+    
+  }
+);}
+
+
+
+
+
+export const getGetVoicemailScriptQueryKey = (scriptId?: string,) => {
+    return [
+    `/api/v1/voicemail/scripts/${scriptId}`
+    ] as const;
+    }
+
+    
+export const getGetVoicemailScriptQueryOptions = <TData = Awaited<ReturnType<typeof getVoicemailScript>>, TError = ErrorType<ErrorResponseDto>>(scriptId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailScript>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+) => {
+
+const {query: queryOptions, request: requestOptions} = options ?? {};
+
+  const queryKey =  queryOptions?.queryKey ?? getGetVoicemailScriptQueryKey(scriptId);
+
+  
+
+    const queryFn: QueryFunction<Awaited<ReturnType<typeof getVoicemailScript>>> = ({ signal }) => getVoicemailScript(scriptId, { signal, ...requestOptions });
+
+      
+
+      
+
+   return  { queryKey, queryFn, enabled: !!(scriptId), ...queryOptions} as UseQueryOptions<Awaited<ReturnType<typeof getVoicemailScript>>, TError, TData> & { queryKey: DataTag<QueryKey, TData, TError> }
+}
+
+export type GetVoicemailScriptQueryResult = NonNullable<Awaited<ReturnType<typeof getVoicemailScript>>>
+export type GetVoicemailScriptQueryError = ErrorType<ErrorResponseDto>
+
+
+export function useGetVoicemailScript<TData = Awaited<ReturnType<typeof getVoicemailScript>>, TError = ErrorType<ErrorResponseDto>>(
+ scriptId: string, options: { query:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailScript>>, TError, TData>> & Pick<
+        DefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getVoicemailScript>>,
+          TError,
+          Awaited<ReturnType<typeof getVoicemailScript>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  DefinedUseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetVoicemailScript<TData = Awaited<ReturnType<typeof getVoicemailScript>>, TError = ErrorType<ErrorResponseDto>>(
+ scriptId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailScript>>, TError, TData>> & Pick<
+        UndefinedInitialDataOptions<
+          Awaited<ReturnType<typeof getVoicemailScript>>,
+          TError,
+          Awaited<ReturnType<typeof getVoicemailScript>>
+        > , 'initialData'
+      >, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+export function useGetVoicemailScript<TData = Awaited<ReturnType<typeof getVoicemailScript>>, TError = ErrorType<ErrorResponseDto>>(
+ scriptId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailScript>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient
+  ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> }
+
+export function useGetVoicemailScript<TData = Awaited<ReturnType<typeof getVoicemailScript>>, TError = ErrorType<ErrorResponseDto>>(
+ scriptId: string, options?: { query?:Partial<UseQueryOptions<Awaited<ReturnType<typeof getVoicemailScript>>, TError, TData>>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient 
+ ):  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> } {
+
+  const queryOptions = getGetVoicemailScriptQueryOptions(scriptId,options)
+
+  const query = useQuery(queryOptions, queryClient) as  UseQueryResult<TData, TError> & { queryKey: DataTag<QueryKey, TData, TError> };
+
+  query.queryKey = queryOptions.queryKey ;
+
+  return query;
+}
+
+
+
+
+export const getEditVoicemailScriptUrl = (scriptId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/scripts/${scriptId}`
+}
+
+export const editVoicemailScript = async (scriptId: string,
+    editScriptRequestDto: EditScriptRequestDto, options?: RequestInit): Promise<VoicemailScriptResponseDto> => {
+  
+  return customFetch<VoicemailScriptResponseDto>(getEditVoicemailScriptUrl(scriptId),
+  {      
+    ...options,
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      editScriptRequestDto,)
+  }
+);}
+
+
+
+
+export const getEditVoicemailScriptMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof editVoicemailScript>>, TError,{scriptId: string;data: EditScriptRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof editVoicemailScript>>, TError,{scriptId: string;data: EditScriptRequestDto}, TContext> => {
+
+const mutationKey = ['editVoicemailScript'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof editVoicemailScript>>, {scriptId: string;data: EditScriptRequestDto}> = (props) => {
+          const {scriptId,data} = props ?? {};
+
+          return  editVoicemailScript(scriptId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type EditVoicemailScriptMutationResult = NonNullable<Awaited<ReturnType<typeof editVoicemailScript>>>
+    export type EditVoicemailScriptMutationBody = EditScriptRequestDto
+    export type EditVoicemailScriptMutationError = ErrorType<ErrorResponseDto>
+
+    export const useEditVoicemailScript = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof editVoicemailScript>>, TError,{scriptId: string;data: EditScriptRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof editVoicemailScript>>,
+        TError,
+        {scriptId: string;data: EditScriptRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getEditVoicemailScriptMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getReviewVoicemailScriptUrl = (scriptId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/scripts/${scriptId}/review`
+}
+
+export const reviewVoicemailScript = async (scriptId: string,
+    reviewScriptRequestDto: ReviewScriptRequestDto, options?: RequestInit): Promise<VoicemailScriptResponseDto> => {
+  
+  return customFetch<VoicemailScriptResponseDto>(getReviewVoicemailScriptUrl(scriptId),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      reviewScriptRequestDto,)
+  }
+);}
+
+
+
+
+export const getReviewVoicemailScriptMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof reviewVoicemailScript>>, TError,{scriptId: string;data: ReviewScriptRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof reviewVoicemailScript>>, TError,{scriptId: string;data: ReviewScriptRequestDto}, TContext> => {
+
+const mutationKey = ['reviewVoicemailScript'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof reviewVoicemailScript>>, {scriptId: string;data: ReviewScriptRequestDto}> = (props) => {
+          const {scriptId,data} = props ?? {};
+
+          return  reviewVoicemailScript(scriptId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type ReviewVoicemailScriptMutationResult = NonNullable<Awaited<ReturnType<typeof reviewVoicemailScript>>>
+    export type ReviewVoicemailScriptMutationBody = ReviewScriptRequestDto
+    export type ReviewVoicemailScriptMutationError = ErrorType<unknown>
+
+    export const useReviewVoicemailScript = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof reviewVoicemailScript>>, TError,{scriptId: string;data: ReviewScriptRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof reviewVoicemailScript>>,
+        TError,
+        {scriptId: string;data: ReviewScriptRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getReviewVoicemailScriptMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getRegenerateVoicemailScriptUrl = (scriptId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/scripts/${scriptId}/regenerate`
+}
+
+export const regenerateVoicemailScript = async (scriptId: string,
+    regenerateScriptRequestDto: RegenerateScriptRequestDto, options?: RequestInit): Promise<VoicemailScriptResponseDto> => {
+  
+  return customFetch<VoicemailScriptResponseDto>(getRegenerateVoicemailScriptUrl(scriptId),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      regenerateScriptRequestDto,)
+  }
+);}
+
+
+
+
+export const getRegenerateVoicemailScriptMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof regenerateVoicemailScript>>, TError,{scriptId: string;data: RegenerateScriptRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof regenerateVoicemailScript>>, TError,{scriptId: string;data: RegenerateScriptRequestDto}, TContext> => {
+
+const mutationKey = ['regenerateVoicemailScript'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof regenerateVoicemailScript>>, {scriptId: string;data: RegenerateScriptRequestDto}> = (props) => {
+          const {scriptId,data} = props ?? {};
+
+          return  regenerateVoicemailScript(scriptId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type RegenerateVoicemailScriptMutationResult = NonNullable<Awaited<ReturnType<typeof regenerateVoicemailScript>>>
+    export type RegenerateVoicemailScriptMutationBody = RegenerateScriptRequestDto
+    export type RegenerateVoicemailScriptMutationError = ErrorType<ErrorResponseDto>
+
+    export const useRegenerateVoicemailScript = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof regenerateVoicemailScript>>, TError,{scriptId: string;data: RegenerateScriptRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof regenerateVoicemailScript>>,
+        TError,
+        {scriptId: string;data: RegenerateScriptRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getRegenerateVoicemailScriptMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getGenerateVoicemailScriptAudioUrl = (scriptId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/scripts/${scriptId}/audio`
+}
+
+export const generateVoicemailScriptAudio = async (scriptId: string,
+    generateAudioRequestDto: GenerateAudioRequestDto, options?: RequestInit): Promise<VoicemailScriptResponseDto> => {
+  
+  return customFetch<VoicemailScriptResponseDto>(getGenerateVoicemailScriptAudioUrl(scriptId),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      generateAudioRequestDto,)
+  }
+);}
+
+
+
+
+export const getGenerateVoicemailScriptAudioMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof generateVoicemailScriptAudio>>, TError,{scriptId: string;data: GenerateAudioRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof generateVoicemailScriptAudio>>, TError,{scriptId: string;data: GenerateAudioRequestDto}, TContext> => {
+
+const mutationKey = ['generateVoicemailScriptAudio'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof generateVoicemailScriptAudio>>, {scriptId: string;data: GenerateAudioRequestDto}> = (props) => {
+          const {scriptId,data} = props ?? {};
+
+          return  generateVoicemailScriptAudio(scriptId,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type GenerateVoicemailScriptAudioMutationResult = NonNullable<Awaited<ReturnType<typeof generateVoicemailScriptAudio>>>
+    export type GenerateVoicemailScriptAudioMutationBody = GenerateAudioRequestDto
+    export type GenerateVoicemailScriptAudioMutationError = ErrorType<ErrorResponseDto>
+
+    export const useGenerateVoicemailScriptAudio = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof generateVoicemailScriptAudio>>, TError,{scriptId: string;data: GenerateAudioRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof generateVoicemailScriptAudio>>,
+        TError,
+        {scriptId: string;data: GenerateAudioRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getGenerateVoicemailScriptAudioMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+export const getDeleteVoicemailScriptAudioUrl = (scriptId: string,) => {
+
+
+  
+
+  return `/api/v1/voicemail/scripts/${scriptId}/audio`
+}
+
+export const deleteVoicemailScriptAudio = async (scriptId: string, options?: RequestInit): Promise<VoicemailScriptResponseDto> => {
+  
+  return customFetch<VoicemailScriptResponseDto>(getDeleteVoicemailScriptAudioUrl(scriptId),
+  {      
+    ...options,
+    method: 'DELETE'
+    
+    
+  }
+);}
+
+
+
+
+export const getDeleteVoicemailScriptAudioMutationOptions = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteVoicemailScriptAudio>>, TError,{scriptId: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof deleteVoicemailScriptAudio>>, TError,{scriptId: string}, TContext> => {
+
+const mutationKey = ['deleteVoicemailScriptAudio'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof deleteVoicemailScriptAudio>>, {scriptId: string}> = (props) => {
+          const {scriptId} = props ?? {};
+
+          return  deleteVoicemailScriptAudio(scriptId,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type DeleteVoicemailScriptAudioMutationResult = NonNullable<Awaited<ReturnType<typeof deleteVoicemailScriptAudio>>>
+    
+    export type DeleteVoicemailScriptAudioMutationError = ErrorType<unknown>
+
+    export const useDeleteVoicemailScriptAudio = <TError = ErrorType<unknown>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof deleteVoicemailScriptAudio>>, TError,{scriptId: string}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof deleteVoicemailScriptAudio>>,
+        TError,
+        {scriptId: string},
+        TContext
+      > => {
+
+      const mutationOptions = getDeleteVoicemailScriptAudioMutationOptions(options);
 
       return useMutation(mutationOptions, queryClient);
     }

@@ -197,4 +197,33 @@ describe('customFetch', () => {
 
     await expect(customFetch('/api/v1/api-keys/k1', { method: 'DELETE' })).resolves.toBeUndefined();
   });
+
+  it('returns a file as a Blob when the caller asks for it, and plain text as a string otherwise', async () => {
+    tokenStore.setSession({ accessToken: 'a', refreshToken: 'r' });
+    const csv = 'row,column,value,reason\r\n4,Phone,211,bad\r\n';
+    serve(() => new Response(csv, { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8' } }));
+
+    const file = await customFetch<Blob>('/api/v1/imports/i1/errors.csv', { method: 'GET', headers: { Accept: 'text/csv' } });
+    expect(file).toBeInstanceOf(Blob);
+    expect(file.type).toBe('text/csv; charset=utf-8');
+    expect(await readText(file)).toBe(csv);
+    expect(new Headers(fetchMock.mock.calls[0][1].headers).get('Accept')).toBe('text/csv');
+
+    serve(() => new Response('pong', { status: 200, headers: { 'Content-Type': 'text/plain' } }));
+    await expect(customFetch('/api/ping', { method: 'GET' })).resolves.toBe('pong');
+
+    serve(() => new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'Content-Type': 'application/octet-stream' } }));
+    const bytes = await customFetch<Blob>('/api/v1/files/f1', { method: 'GET' });
+    expect(bytes).toBeInstanceOf(Blob);
+    expect(bytes.size).toBe(3);
+  });
 });
+
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}

@@ -64,7 +64,7 @@ export const customFetch = async <T>(url: string, init: RequestInit): Promise<T>
   }
 
   if (!response.ok) throw await ApiError.fromResponse(response);
-  return (await readBody(response)) as T;
+  return (await readBody(response, wantsFile(init))) as T;
 };
 
 let refreshInFlight: Promise<string> | null = null;
@@ -123,11 +123,26 @@ async function send(url: string, init: RequestInit, token: string | null): Promi
   }
 }
 
-async function readBody(response: Response): Promise<unknown> {
+/**
+ * A caller that asks for something other than JSON (Accept: text/csv) is downloading a file: the
+ * generated client types such responses (format: binary) as Blob.
+ */
+function wantsFile(init: RequestInit): boolean {
+  const accept = new Headers(init.headers).get('Accept');
+  return accept !== null && !accept.includes('json');
+}
+
+/** JSON parsed; a file as a Blob; other text (a plain-text answer) as a string. */
+async function readBody(response: Response, asFile: boolean): Promise<unknown> {
   if (response.status === 204 || response.status === 205) return undefined;
+  const type = response.headers.get('Content-Type') ?? '';
+  const binary = type !== '' && !type.includes('json') && !type.startsWith('text/');
+  if (!type.includes('json') && (asFile || binary)) {
+    // Built with this realm's Blob (not the fetch implementation's), so every Blob consumer accepts it.
+    return new Blob([await response.arrayBuffer()], { type });
+  }
   const text = await response.text();
   if (!text) return undefined;
-  const type = response.headers.get('Content-Type') ?? '';
   return type.includes('json') ? JSON.parse(text) : text;
 }
 

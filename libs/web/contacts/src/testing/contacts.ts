@@ -33,6 +33,7 @@ export function contact(id: string, firstName: string, lastName: string, overrid
     timeZone: 'America/Los_Angeles',
     timeZoneSource: 'zip',
     campaignHistory: { campaignIds: [], totalCampaigns: 0, lastAddedAt: null, lastContactedAt: null, lastRespondedAt: null },
+    engagement: { responded: false, respondedAt: null, responseChannel: null, converted: false, convertedAt: null, conversionValue: null },
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     ...overrides,

@@ -18,6 +18,14 @@ export enum GateReason {
   ScheduleEnded = 'schedule_ended',
   RecentTouch = 'recent_touch',
   BudgetExhausted = 'budget_exhausted',
+  /** The agent's touch budget: N touches per contact per rolling 7 days, D days between touches. */
+  TouchBudget = 'touch_budget',
+  /** FL, OK and MD: at most 3 calls or texts per 24 hours. */
+  StateDailyCap = 'state_daily_cap',
+  /** Not scrubbed against the National DNC Registry in 31 days, or listed (agent's registry compliance on). */
+  DncRegistry = 'dnc_registry',
+  /** Outside the agent's own (narrower than legal) sending hours. */
+  AgentQuietHours = 'agent_quiet_hours',
 }
 
 export type GateDecision =

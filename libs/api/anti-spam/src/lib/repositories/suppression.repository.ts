@@ -14,6 +14,12 @@ export class SuppressionRepository {
     await this.suppressions.updateOne({ ...owner, channel, address }, { $setOnInsert: { ...owner, channel, address, reason } }, { upsert: true }).exec();
   }
 
+  /** An opt-in (START, resubscribe) lifts the suppression. */
+  async remove(tenant: Tenant, channel: SuppressionChannel, address: string): Promise<boolean> {
+    const result = await this.suppressions.deleteOne({ ...tenantFilter(tenant), channel, address }).exec();
+    return result.deletedCount === 1;
+  }
+
   /** The subset of `addresses` suppressed on `channel`. */
   async findSuppressed(tenant: Tenant, channel: SuppressionChannel, addresses: string[]): Promise<Set<string>> {
     if (addresses.length === 0) return new Set();

@@ -13,6 +13,16 @@ export class SuppressAddressUseCase {
   }
 }
 
+/** Lifts a suppression when the person opts back in (START, UNSTOP, YES, a group resubscribe). */
+@Injectable()
+export class LiftSuppressionUseCase {
+  constructor(private readonly suppressions: SuppressionRepository) {}
+
+  execute(tenant: Tenant, channel: SuppressionChannel, address: string): Promise<boolean> {
+    return this.suppressions.remove(tenant, channel, address);
+  }
+}
+
 @Injectable()
 export class FindSuppressedAddressesUseCase {
   constructor(private readonly suppressions: SuppressionRepository) {}

@@ -11,6 +11,11 @@ export enum CampaignAction {
   Resume = 'resume',
   Complete = 'complete',
   Fail = 'fail',
+  // Voicemail drops (issue #6): generating_scripts → generating_audio → review → approved → submitted → active.
+  StartScriptGeneration = 'start-script-generation',
+  StartAudioGeneration = 'start-audio-generation',
+  FinishGeneration = 'finish-generation',
+  Submit = 'submit',
 }
 
 const S = CampaignStatus;
@@ -21,11 +26,15 @@ const moves: Record<CampaignAction, { from: CampaignStatus[]; to: CampaignStatus
   [CampaignAction.Approve]: { from: [S.Draft, S.Review], to: S.Approved },
   // Launching before the schedule's start date waits in `scheduled`.
   [CampaignAction.Schedule]: { from: [S.Approved, S.Paused], to: S.Scheduled },
-  [CampaignAction.Start]: { from: [S.Approved, S.Scheduled, S.Paused], to: S.Active },
+  [CampaignAction.Start]: { from: [S.Approved, S.Submitted, S.Scheduled, S.Paused], to: S.Active },
   [CampaignAction.Pause]: { from: [S.Scheduled, S.Active], to: S.Paused },
   [CampaignAction.Resume]: { from: [S.Paused], to: S.Active },
   [CampaignAction.Complete]: { from: [S.Active, S.Paused], to: S.Completed },
-  [CampaignAction.Fail]: { from: [S.Draft, S.Review, S.Approved, S.Scheduled, S.Active, S.Paused], to: S.Failed },
+  [CampaignAction.Fail]: { from: [S.Draft, S.GeneratingScripts, S.GeneratingAudio, S.Review, S.Approved, S.Submitted, S.Scheduled, S.Active, S.Paused], to: S.Failed },
+  [CampaignAction.StartScriptGeneration]: { from: [S.Draft, S.Review], to: S.GeneratingScripts },
+  [CampaignAction.StartAudioGeneration]: { from: [S.Draft, S.GeneratingScripts, S.Review, S.Approved], to: S.GeneratingAudio },
+  [CampaignAction.FinishGeneration]: { from: [S.GeneratingScripts, S.GeneratingAudio], to: S.Review },
+  [CampaignAction.Submit]: { from: [S.Approved], to: S.Submitted },
 };
 
 /** The status `action` leads to from `current`, or a 409 CAMPAIGN_ILLEGAL_TRANSITION naming both. */

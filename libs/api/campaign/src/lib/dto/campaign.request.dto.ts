@@ -1,7 +1,8 @@
+import { ContactFilterRequestDto } from '@cadence/api-contact';
 import { PageQueryDto } from '@cadence/api-core';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CampaignSort } from '../repositories/campaign.repository';
 import { CampaignStatus, CampaignType } from '../schemas/campaign.schema';
 
@@ -115,7 +116,7 @@ export class ListCampaignsQueryDto extends PageQueryDto {
   sort: CampaignSort = CampaignSort.NewestFirst;
 }
 
-/** Exactly one of the selections: explicit contact ids or a saved segment. */
+/** Exactly one of the selections: explicit contact ids, a saved segment, or the contact list's filters. */
 export class AddCampaignContactsRequestDto {
   @ApiProperty({ type: [String], required: false, maxItems: 1000 })
   @IsOptional()
@@ -129,4 +130,29 @@ export class AddCampaignContactsRequestDto {
   @IsOptional()
   @IsString()
   segmentId?: string;
+
+  @ApiProperty({ type: ContactFilterRequestDto, required: false, description: 'Every contact the contact list shows with these filters (an empty filter: all of them)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactFilterRequestDto)
+  filter?: ContactFilterRequestDto;
+}
+
+/** Exactly one of: explicit contact ids, or the contact list's filters (applied to the campaign's members). */
+export class RemoveCampaignContactsRequestDto {
+  @ApiProperty({ type: [String], required: false, maxItems: 1000 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  contactIds?: string[];
+
+  @ApiProperty({ type: ContactFilterRequestDto, required: false, description: 'Removes every member matching these filters (an empty filter: every member)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ContactFilterRequestDto)
+  filter?: ContactFilterRequestDto;
 }

@@ -1,4 +1,4 @@
-import { CampaignContact, ChannelDeliveryStatus, Contact, ContactSource, MembershipStatus } from '@cadence/api-contact';
+import { CampaignContact, ChannelDeliveryStatus, ChannelProgress, Contact, ContactSource, MembershipStatus } from '@cadence/api-contact';
 import { microsToUsd } from '@cadence/api-channel';
 import { ApiProperty } from '@nestjs/swagger';
 import { Campaign, CampaignScheduleSettings, CampaignStatus, CampaignType, ChannelStats } from '../schemas/campaign.schema';
@@ -130,6 +130,24 @@ export class CampaignPageResponseDto {
   @ApiProperty() limit!: number;
 }
 
+/** Where one channel stands for a member, and why when it was skipped, deferred or failed. */
+export class MemberChannelProgressResponseDto {
+  @ApiProperty({ enum: ChannelDeliveryStatus, enumName: 'ChannelDeliveryStatus' }) status!: ChannelDeliveryStatus;
+  @ApiProperty({ type: String, nullable: true, example: 'no_consent', description: 'Gate or provider reason code' }) reasonCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'No SMS consent on record' }) reason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the status last changed' }) statusAt!: string | null;
+
+  static from(p: ChannelProgress | undefined): MemberChannelProgressResponseDto {
+    return { status: p?.status ?? ChannelDeliveryStatus.NotStarted, reasonCode: p?.reasonCode ?? null, reason: p?.reason ?? null, statusAt: p?.statusAt ? p.statusAt.toISOString() : null };
+  }
+}
+
+export class MemberChannelsResponseDto {
+  @ApiProperty({ type: MemberChannelProgressResponseDto }) sms!: MemberChannelProgressResponseDto;
+  @ApiProperty({ type: MemberChannelProgressResponseDto }) email!: MemberChannelProgressResponseDto;
+  @ApiProperty({ type: MemberChannelProgressResponseDto }) voicemail!: MemberChannelProgressResponseDto;
+}
+
 export class CampaignMemberResponseDto {
   @ApiProperty() contactId!: string;
   @ApiProperty() firstName!: string;
@@ -139,6 +157,7 @@ export class CampaignMemberResponseDto {
   @ApiProperty({ enum: ChannelDeliveryStatus, enumName: 'ChannelDeliveryStatus' }) sms!: ChannelDeliveryStatus;
   @ApiProperty({ enum: ChannelDeliveryStatus, enumName: 'ChannelDeliveryStatus' }) email!: ChannelDeliveryStatus;
   @ApiProperty({ enum: ChannelDeliveryStatus, enumName: 'ChannelDeliveryStatus' }) voicemail!: ChannelDeliveryStatus;
+  @ApiProperty({ type: MemberChannelsResponseDto, description: 'Each channel with its reason (skipped, deferred, failed) and time' }) channels!: MemberChannelsResponseDto;
   @ApiProperty({ type: String, format: 'date-time' }) addedAt!: string;
 
   static from(m: CampaignContact, contact: Contact | undefined): CampaignMemberResponseDto {
@@ -151,6 +170,7 @@ export class CampaignMemberResponseDto {
       sms: m.channels?.sms?.status ?? ChannelDeliveryStatus.NotStarted,
       email: m.channels?.email?.status ?? ChannelDeliveryStatus.NotStarted,
       voicemail: m.channels?.voicemail?.status ?? ChannelDeliveryStatus.NotStarted,
+      channels: { sms: MemberChannelProgressResponseDto.from(m.channels?.sms), email: MemberChannelProgressResponseDto.from(m.channels?.email), voicemail: MemberChannelProgressResponseDto.from(m.channels?.voicemail) },
       addedAt: m.addedAt.toISOString(),
     };
   }
@@ -166,4 +186,9 @@ export class CampaignMemberPageResponseDto {
 export class AddCampaignContactsResponseDto {
   @ApiProperty({ description: 'Contacts of yours the selection matched' }) matched!: number;
   @ApiProperty({ description: 'Of those, how many were not in the campaign before' }) added!: number;
+}
+
+export class RemoveCampaignContactsResponseDto {
+  @ApiProperty({ description: 'Members taken out of the campaign' }) removed!: number;
+  @ApiProperty({ description: 'Their sends that had not happened yet, now cancelled' }) cancelledExecutions!: number;
 }

@@ -106,6 +106,16 @@ export class CampaignRepository {
     return result.matchedCount === 1;
   }
 
+  /** The campaign clock's scan, across agents (the tenant comes from each document), by cursor. */
+  findInStatusesSystemWide(statuses: CampaignStatus[], afterId: Types.ObjectId | null, limit: number): Promise<Campaign[]> {
+    return this.campaigns
+      .find({ status: { $in: statuses }, ...(afterId ? { _id: { $gt: afterId } } : {}) })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Campaign[]>()
+      .exec();
+  }
+
   /** Deletes only a draft; returns whether one was deleted. */
   async deleteDraft(tenant: Tenant, id: Types.ObjectId): Promise<boolean> {
     const result = await this.campaigns.deleteOne({ _id: id, ...tenantFilter(tenant), status: CampaignStatus.Draft }).exec();

@@ -11,8 +11,14 @@ export enum CampaignType {
 
 export enum CampaignStatus {
   Draft = 'draft',
+  /** Voicemail: the script batch is running (issue #6). */
+  GeneratingScripts = 'generating_scripts',
+  /** Voicemail: the audio batch is running (issue #6). */
+  GeneratingAudio = 'generating_audio',
   Review = 'review',
   Approved = 'approved',
+  /** Voicemail: handed to Drop Cowboy, not yet running (issue #6). */
+  Submitted = 'submitted',
   Scheduled = 'scheduled',
   Active = 'active',
   Paused = 'paused',
@@ -174,3 +180,5 @@ CampaignSchema.index({ userId: 1, createdAt: -1, _id: -1 });
 CampaignSchema.index({ userId: 1, type: 1, createdAt: -1 });
 // The list's search box and sort by name.
 CampaignSchema.index({ userId: 1, nameLower: 1 });
+// The campaign clock: scheduled, active and paused campaigns of every agent, by cursor.
+CampaignSchema.index({ status: 1, _id: 1 });

@@ -5,9 +5,10 @@ import { CampaignErrorCode, CampaignException } from '../campaign.exception';
 import { CampaignAction } from '../domain/campaign-status';
 import { CampaignChannel, CampaignRepository } from '../repositories/campaign.repository';
 import { Campaign, CampaignStatus, ChannelStats } from '../schemas/campaign.schema';
+import { BUDGET_REACHED_REASON } from './budget-reason';
 import { TransitionCampaignUseCase } from './transition-campaign.usecase';
 
-export const BUDGET_REACHED_REASON = 'Budget reached: raise the limit and resume';
+export { BUDGET_REACHED_REASON };
 
 /** Pauses the campaign; when a concurrent send paused it (or the agent stopped it) first, that stands. */
 export async function pauseUnlessAlreadyMoved(transition: TransitionCampaignUseCase, tenant: Tenant, id: Types.ObjectId, reason: string): Promise<Campaign | null> {

@@ -1,7 +1,6 @@
 import { Tenant } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { CampaignAction } from '../domain/campaign-status';
 import { CampaignRepository } from '../repositories/campaign.repository';
 import { Campaign, CampaignStatus } from '../schemas/campaign.schema';
 import { BUDGET_REACHED_REASON, pauseUnlessAlreadyMoved } from './record-campaign-counters.usecase';

@@ -5,7 +5,10 @@ import { CampaignErrorCode, CampaignException } from '../campaign.exception';
 import { CampaignAction, nextStatus } from '../domain/campaign-status';
 import { CampaignResponseDto } from '../dto/campaign.response.dto';
 import { CampaignRepository } from '../repositories/campaign.repository';
+import { CampaignActivityType } from '../schemas/campaign-activity.schema';
 import { Campaign, CampaignStatus } from '../schemas/campaign.schema';
+import { RecordCampaignActivityUseCase } from './campaign-activity.usecase';
+import { BUDGET_REACHED_REASON } from './budget-reason';
 import { FindOwnedCampaignUseCase } from './find-owned-campaign.usecase';
 
 const MAX_ATTEMPTS = 3;
@@ -21,6 +24,7 @@ export class TransitionCampaignUseCase {
     private readonly campaigns: CampaignRepository,
     private readonly findCampaign: FindOwnedCampaignUseCase,
     private readonly clock: Clock,
+    private readonly activity: RecordCampaignActivityUseCase,
   ) {}
 
   async execute(tenant: Tenant, id: string, action: CampaignAction, reason: string | null = null): Promise<Campaign> {
@@ -28,7 +32,10 @@ export class TransitionCampaignUseCase {
       const campaign = await this.findCampaign.execute(tenant, id);
       const to = this.resolveTarget(campaign, action);
       const moved = await this.campaigns.transition(tenant, campaign._id, campaign.status ?? CampaignStatus.Draft, to, this.stampsFor(to, reason));
-      if (moved) return moved;
+      if (moved) {
+        await this.record(tenant, campaign.status ?? CampaignStatus.Draft, moved, reason);
+        return moved;
+      }
     }
     throw new CampaignException(CampaignErrorCode.IllegalTransition, 'The campaign changed status while this request ran; try again', { action });
   }
@@ -47,6 +54,32 @@ export class TransitionCampaignUseCase {
     if (!schedule?.startDate) return false;
     const today = DateTime.fromJSDate(this.clock.now(), { zone: schedule.timeZone }).toISODate();
     return today !== null && schedule.startDate > today;
+  }
+
+  /** Only the request that won the compare-and-set gets here, so each move is recorded once. */
+  private async record(tenant: Tenant, from: CampaignStatus, campaign: Campaign, reason: string | null): Promise<void> {
+    const to = campaign.status;
+    const entry = ((): { type: CampaignActivityType; message: string } | null => {
+      switch (to) {
+        case CampaignStatus.Approved:
+          return { type: CampaignActivityType.Approved, message: 'Approved' };
+        case CampaignStatus.Scheduled:
+          return { type: CampaignActivityType.Scheduled, message: `Launched; sending starts on ${campaign.schedule?.startDate} (${campaign.schedule?.timeZone})` };
+        case CampaignStatus.Active:
+          if (from === CampaignStatus.Paused) return { type: CampaignActivityType.Resumed, message: 'Resumed' };
+          if (from === CampaignStatus.Scheduled) return { type: CampaignActivityType.Started, message: `Started: its start date ${campaign.schedule?.startDate ?? ''} arrived`.trim() };
+          return { type: CampaignActivityType.Launched, message: 'Launched' };
+        case CampaignStatus.Paused:
+          return reason === BUDGET_REACHED_REASON ? { type: CampaignActivityType.BudgetReached, message: `Paused: ${reason}` } : { type: CampaignActivityType.Paused, message: reason ? `Paused: ${reason}` : 'Paused' };
+        case CampaignStatus.Completed:
+          return { type: CampaignActivityType.Completed, message: reason ? `Completed: ${reason}` : 'Completed' };
+        case CampaignStatus.Failed:
+          return { type: CampaignActivityType.Failed, message: reason ? `Failed: ${reason}` : 'Failed' };
+        default:
+          return null;
+      }
+    })();
+    if (entry) await this.activity.execute(tenant, { campaignId: campaign._id, ...entry, data: { from, to, ...(reason ? { reason } : {}) } });
   }
 
   private stampsFor(to: CampaignStatus, reason: string | null): Partial<Campaign> {

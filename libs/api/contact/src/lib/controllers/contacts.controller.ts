@@ -52,9 +52,9 @@ export class ContactsController {
 
   @Post('bulk')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Tag, untag, add to a campaign, mark do-not-contact or delete a selection or every contact matching a filter' })
+  @ApiOperation({ summary: 'Tag, untag, add to a campaign, mark do-not-contact or delete a selection, a saved segment or every contact matching a filter' })
   @ApiOkResponse({ type: BulkContactActionResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'CAMPAIGN_NOT_FOUND' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'CAMPAIGN_NOT_FOUND, or NOT_FOUND for a segment that is not yours' })
   bulkContactAction(@CurrentTenant() tenant: Tenant, @Body() body: BulkContactActionRequestDto): Promise<BulkContactActionResponseDto> {
     return this.bulkUseCase.execute(tenant, body);
   }

@@ -20,18 +20,23 @@ export class BulkContactActionRequestDto {
   @IsEnum(BulkContactAction)
   action!: BulkContactAction;
 
-  @ApiPropertyOptional({ type: [String], description: `The selection: up to ${MAX_BULK_IDS} contact ids. Give either ids or filter.` })
+  @ApiPropertyOptional({ type: [String], description: `The selection: up to ${MAX_BULK_IDS} contact ids. Give exactly one of ids, filter or segmentId.` })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_IDS)
   @IsMongoId({ each: true })
   ids?: string[];
 
-  @ApiPropertyOptional({ type: () => ContactFilterRequestDto, description: 'Every contact matching the list filters. Give either ids or filter.' })
+  @ApiPropertyOptional({ type: () => ContactFilterRequestDto, description: 'Every contact matching the list filters (segmentId included). Give exactly one of ids, filter or segmentId.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ContactFilterRequestDto)
   filter?: ContactFilterRequestDto;
+
+  @ApiPropertyOptional({ description: 'Every contact of this saved segment. Give exactly one of ids, filter or segmentId.' })
+  @IsOptional()
+  @IsMongoId()
+  segmentId?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'For tag and untag' })
   @IsOptional()

@@ -84,6 +84,16 @@ export class ContactFilterRequestDto {
   @Type(() => Date)
   @IsDate()
   lastContactedAfter?: Date;
+
+  @ApiPropertyOptional({ description: 'Only contacts this import created' })
+  @IsOptional()
+  @IsMongoId()
+  importBatchId?: string;
+
+  @ApiPropertyOptional({ description: "Only contacts matching this saved segment (404 when it is not the caller's)" })
+  @IsOptional()
+  @IsMongoId()
+  segmentId?: string;
 }
 
 export class ListContactsQueryDto extends IntersectionType(PageQueryDto, ContactFilterRequestDto) {

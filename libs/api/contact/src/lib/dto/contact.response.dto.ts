@@ -94,6 +94,32 @@ export class OptOutResponseDto {
 
   @ApiProperty({ type: String, nullable: true })
   reason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Where it came from: sms-reply, twilio-21610, sendgrid-unsubscribe, one-click-unsubscribe, dropcowboy-4016…' })
+  source!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The proof: the reply text, provider event id or request' })
+  evidence!: string | null;
+}
+
+export class EngagementResponseDto {
+  @ApiProperty()
+  responded!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  respondedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'sms' })
+  responseChannel!: string | null;
+
+  @ApiProperty()
+  converted!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  convertedAt!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  conversionValue!: number | null;
 }
 
 export class OptOutsResponseDto {
@@ -185,6 +211,9 @@ export class ContactResponseDto {
   @ApiProperty({ type: () => CampaignHistorySummaryResponseDto })
   campaignHistory!: CampaignHistorySummaryResponseDto;
 
+  @ApiProperty({ type: () => EngagementResponseDto })
+  engagement!: EngagementResponseDto;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
 
@@ -230,6 +259,14 @@ export class ContactResponseDto {
         lastContactedAt: iso(history.lastContactedAt),
         lastRespondedAt: iso(history.lastRespondedAt),
       },
+      engagement: {
+        responded: contact.engagement?.responded === true,
+        respondedAt: iso(contact.engagement?.respondedAt),
+        responseChannel: contact.engagement?.responseChannel ?? null,
+        converted: contact.engagement?.converted === true,
+        convertedAt: iso(contact.engagement?.convertedAt),
+        conversionValue: contact.engagement?.conversionValue ?? null,
+      },
       createdAt: contact.createdAt.toISOString(),
       updatedAt: contact.updatedAt.toISOString(),
     };
@@ -269,5 +306,5 @@ function consentOf(consent: ChannelConsent | undefined): ChannelConsentResponseD
 }
 
 function optOutOf(optOut: ChannelOptOut | null | undefined): OptOutResponseDto | null {
-  return optOut ? { at: optOut.at.toISOString(), reason: optOut.reason ?? null } : null;
+  return optOut ? { at: optOut.at.toISOString(), reason: optOut.reason ?? null, source: optOut.source ?? null, evidence: optOut.evidence ?? null } : null;
 }

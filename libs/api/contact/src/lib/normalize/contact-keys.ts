@@ -18,7 +18,6 @@ export interface ContactKeys {
   emailKeys?: string[];
   nameAddressKey?: string;
   searchTokens: string[];
-  searchGrams: string[];
   firstNameLower: string;
   lastNameLower: string;
 }
@@ -40,7 +39,6 @@ export function contactKeys(contact: KeySource, id: Types.ObjectId): ContactKeys
     ...(emailKeys.length > 0 ? { emailKeys } : {}),
     ...(nameAddressKey ? { nameAddressKey } : {}),
     searchTokens,
-    searchGrams: searchGramsOf(searchTokens),
     firstNameLower: foldForSearch(contact.firstName),
     lastNameLower: foldForSearch(contact.lastName),
   };
@@ -89,24 +87,4 @@ function searchTokensOf(contact: KeySource): string[] {
     }
   }
   return [...tokens];
-}
-
-/** Short and long gram lengths: a typed word of 3-4 characters uses the first, 5 or more the second. */
-export const GRAM_LENGTHS = [3, 5] as const;
-
-/** The gram a search word is looked up by, or null for a word too short to narrow anything. */
-export function gramOf(term: string): string | null {
-  const length = [...GRAM_LENGTHS].reverse().find((n) => term.length >= n);
-  return length ? term.slice(0, length) : null;
-}
-
-/**
- * The first 3 and 5 characters of every token. Equality on a gram narrows a search to a few contacts
- * through a plain index before the prefix match runs on them; a regex alone is an index range scan on
- * MongoDB but a full scan on the embedded development server.
- */
-function searchGramsOf(tokens: string[]): string[] {
-  const grams = new Set<string>();
-  for (const token of tokens) for (const n of GRAM_LENGTHS) if (token.length >= n) grams.add(token.slice(0, n));
-  return [...grams];
 }

@@ -18,6 +18,13 @@ export enum ChannelDeliveryStatus {
   Responded = 'responded',
   Failed = 'failed',
   Skipped = 'skipped',
+  // Written by the send pipeline (issue #5); the values above stay for older memberships.
+  Queued = 'queued',
+  Deferred = 'deferred',
+  Opened = 'opened',
+  Listened = 'listened',
+  Clicked = 'clicked',
+  OptedOut = 'opted_out',
 }
 
 export enum ResponseChannel {
@@ -44,6 +51,17 @@ export class ChannelProgress {
 
   @Prop({ type: Date, default: null })
   respondedAt!: Date | null;
+
+  /** Why it was skipped, deferred or failed (the execution's reason code and text); null otherwise. */
+  @Prop({ type: String, default: null })
+  reasonCode?: string | null;
+
+  @Prop({ type: String, default: null })
+  reason?: string | null;
+
+  /** When the status last changed. */
+  @Prop({ type: Date, default: null })
+  statusAt?: Date | null;
 }
 const ChannelProgressSchema = SchemaFactory.createForClass(ChannelProgress);
 

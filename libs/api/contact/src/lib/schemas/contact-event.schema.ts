@@ -15,6 +15,10 @@ export enum ContactEventType {
   OptedOut = 'opted-out',
   MarkedDoNotContact = 'marked-do-not-contact',
   AddedToCampaign = 'added-to-campaign',
+  OptedIn = 'opted-in',
+  Replied = 'replied',
+  Engaged = 'engaged',
+  Converted = 'converted',
 }
 
 export enum EventActorKind {

@@ -144,6 +144,14 @@ export class ChannelOptOut {
 
   @Prop({ type: String, default: null })
   reason!: string | null;
+
+  /** Where the opt-out came from (an SMS keyword, a provider event, one-click unsubscribe, the agent). */
+  @Prop({ type: String, default: null })
+  source?: string | null;
+
+  /** The proof: the reply text, the provider event id, the unsubscribe request. */
+  @Prop({ type: String, default: null })
+  evidence?: string | null;
 }
 const ChannelOptOutSchema = SchemaFactory.createForClass(ChannelOptOut);
 
@@ -185,6 +193,35 @@ export class CampaignHistorySummary {
   lastRespondedAt!: Date | null;
 }
 const CampaignHistorySummarySchema = SchemaFactory.createForClass(CampaignHistorySummary);
+
+/** How the contact answered the agent's campaigns, across them all (seed: engagement). */
+@Schema({ _id: false })
+export class ContactEngagement {
+  @Prop({ type: Boolean, default: false })
+  responded!: boolean;
+
+  @Prop({ type: Date, default: null })
+  respondedAt!: Date | null;
+
+  /** The channel of the first response. */
+  @Prop({ type: String, default: null })
+  responseChannel!: string | null;
+
+  @Prop({ type: Boolean, default: false })
+  converted!: boolean;
+
+  @Prop({ type: Date, default: null })
+  convertedAt!: Date | null;
+
+  /** What the conversion was worth (commission, deal value) in dollars, for ROI. */
+  @Prop({ type: Number, default: null })
+  conversionValue!: number | null;
+
+  /** Per channel: the time of each delivery state reached ("delivered", "opened", "responded"…) and the latest one. */
+  @Prop({ type: Object, default: () => ({}) })
+  channels!: Record<string, Record<string, Date | string>>;
+}
+const ContactEngagementSchema = SchemaFactory.createForClass(ContactEngagement);
 
 /** Which import row created the contact, so a resumed import counts it as created, not merged. */
 @Schema({ _id: false })
@@ -258,6 +295,9 @@ export class Contact {
   @Prop({ type: OptOutsByChannelSchema, default: () => ({}) })
   optOuts!: OptOutsByChannel;
 
+  @Prop({ type: ContactEngagementSchema, default: () => ({}) })
+  engagement?: ContactEngagement;
+
   @Prop({ type: String, default: null })
   timeZone!: string | null;
 
@@ -289,10 +329,6 @@ export class Contact {
   @Prop({ type: [String], default: [] })
   searchTokens!: string[];
 
-  /** First 3 and 5 characters of each search token (see contact-keys.ts). */
-  @Prop({ type: [String], default: [] })
-  searchGrams!: string[];
-
   /** Folded names for sorting by name. */
   @Prop({ type: String, default: '' })
   lastNameLower!: string;
@@ -312,11 +348,13 @@ ContactSchema.index({ userId: 1, createdAt: -1, _id: -1 });
 ContactSchema.index({ userId: 1, dedupeKeys: 1 }, { unique: true });
 // Import dedupe of rows with the same owner name at the same address.
 ContactSchema.index({ userId: 1, nameAddressKey: 1 });
-// The list's search box: each typed word's gram, then a prefix match on the tokens of those contacts.
-ContactSchema.index({ userId: 1, searchGrams: 1 });
+// The list's search box: each typed word is an anchored prefix of a token, an index range scan.
+ContactSchema.index({ userId: 1, searchTokens: 1 });
 // The list's tag filter and bulk tag actions.
 ContactSchema.index({ userId: 1, tags: 1 });
 // The list's campaign / not-in-campaign filters and segment campaign conditions.
 ContactSchema.index({ userId: 1, 'campaignHistory.campaignIds': 1 });
+// The list filtered to one import's contacts (the import results screen links there).
+ContactSchema.index({ userId: 1, importBatchId: 1 });
 // The list sorted by name.
 ContactSchema.index({ userId: 1, lastNameLower: 1, firstNameLower: 1, _id: 1 });

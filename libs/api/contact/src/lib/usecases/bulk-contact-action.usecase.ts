@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { ContactErrorCode, ContactException } from '../contact.exception';
 import { BulkContactAction, BulkContactActionRequestDto, BulkContactActionResponseDto } from '../dto/contact-actions.request.dto';
-import { compileContactFilter } from '../filters/contact-filter';
+import { ContactFilterResolver } from '../filters/contact-filter.resolver';
 import { normalizeTags } from '../normalize/contact-input.normalizer';
 import { CampaignContactRepository } from '../repositories/campaign-contact.repository';
 import { ContactEventRepository, NewContactEvent } from '../repositories/contact-event.repository';
@@ -26,10 +26,11 @@ export class BulkContactActionUseCase {
     private readonly events: ContactEventRepository,
     private readonly assign: AssignContactsToCampaignUseCase,
     private readonly clock: Clock,
+    private readonly filters: ContactFilterResolver,
   ) {}
 
   async execute(tenant: Tenant, input: BulkContactActionRequestDto): Promise<BulkContactActionResponseDto> {
-    const query = this.selectionOf(tenant, input);
+    const query = await this.selectionOf(tenant, input);
     const act = await this.actionOf(tenant, input);
     let matched = 0;
     let modified = 0;
@@ -40,11 +41,11 @@ export class BulkContactActionUseCase {
     return { action: input.action, matched, modified };
   }
 
-  private selectionOf(tenant: Tenant, input: BulkContactActionRequestDto): ContactQuery {
-    if ((input.ids === undefined) === (input.filter === undefined)) {
-      throw new ContactException(ContactErrorCode.BulkSelectionInvalid, 'Give either ids or filter (not both)');
-    }
-    return input.ids ? { _id: { $in: input.ids.map((id) => new Types.ObjectId(id)) } } : compileContactFilter(input.filter ?? {}, tenant);
+  private async selectionOf(tenant: Tenant, input: BulkContactActionRequestDto): Promise<ContactQuery> {
+    const given = [input.ids, input.filter, input.segmentId].filter((selection) => selection !== undefined).length;
+    if (given !== 1) throw new ContactException(ContactErrorCode.BulkSelectionInvalid, 'Give exactly one of ids, filter or segmentId');
+    if (input.ids) return { _id: { $in: input.ids.map((id) => new Types.ObjectId(id)) } };
+    return this.filters.resolve(tenant, input.segmentId ? { segmentId: input.segmentId } : (input.filter ?? {}));
   }
 
   private async actionOf(tenant: Tenant, input: BulkContactActionRequestDto): Promise<(ids: Types.ObjectId[]) => Promise<number>> {

@@ -10,6 +10,14 @@ export enum QueueName {
   SendSms = 'send-sms',
   SendEmail = 'send-email',
   SendVoicemail = 'send-voicemail',
+  /** Voicemail script batches: one job per batch, resumable (finished scripts are never regenerated). */
+  ScriptGeneration = 'script-generation',
+  /** Voicemail audio batches: one job per batch; identical text and voice reuse the stored file. */
+  AudioGeneration = 'audio-generation',
+  /** Verified provider webhook events, stored once and applied here so the webhook answers at once. */
+  WebhookEvents = 'webhook-events',
+  /** Campaign clock: starts scheduled campaigns and strategies and completes finished ones. */
+  CampaignScheduler = 'campaign-scheduler',
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

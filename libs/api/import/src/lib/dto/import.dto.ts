@@ -30,18 +30,20 @@ export class PreviewImportRequestDto {
   @IsOptional()
   @IsEnum(ImportPreset)
   preset?: ImportPreset;
-}
 
-export class StartImportRequestDto extends PreviewImportRequestDto {
   @ApiPropertyOptional({
     type: 'string',
-    description: 'JSON object: column name → ImportField. Omitted: the suggested mapping from the preview. Columns not named are ignored.',
+    description:
+      'JSON object: column name → ImportField. Omitted: the suggested mapping. Columns not named are ignored. The preview normalises its sample rows with it; the import uses it.',
     example: '{"Owner Name":"fullName","Phone":"phone","Email":"email"}',
   })
   @IsOptional()
   @Transform(jsonField)
   @IsObject({ message: 'mapping must be a JSON object of column name to field' })
   mapping?: ColumnMapping;
+}
+
+export class StartImportRequestDto extends PreviewImportRequestDto {
 
   @ApiPropertyOptional({ enum: ImportDedupePolicy, enumName: 'ImportDedupePolicy', default: ImportDedupePolicy.CreateOrUpdate })
   @IsOptional()
@@ -196,13 +198,33 @@ export class ImportPreviewResponseDto {
   @ApiProperty({ type: [String] })
   columns!: string[];
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: Object.values(ImportField) }, description: 'column → ImportField' })
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ImportField' }, description: 'column → ImportField, from the header row' })
   suggestedMapping!: ColumnMapping;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/ImportField' },
+    description: 'The mapping the sample rows were normalised with: the request\'s, else the suggested one',
+  })
+  mapping!: ColumnMapping;
+
+  @ApiProperty({ enum: ImportField, enumName: 'ImportField', isArray: true, description: 'Every field a column can be mapped onto' })
+  fields!: ImportField[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    description: 'column → up to three non-empty raw values from the first rows, as the file has them',
+  })
+  columnSamples!: Record<string, string[]>;
+
+  @ApiProperty({ description: 'false: no column maps to a phone or an email; the import would be refused (IMPORT_NO_CONTACT_COLUMN)' })
+  contactColumnMapped!: boolean;
 
   @ApiProperty({ description: 'Rows with data' })
   totalRows!: number;
 
-  @ApiProperty({ type: [PreviewRowDto], description: 'The first ten rows, normalised' })
+  @ApiProperty({ type: [PreviewRowDto], description: 'The first ten rows, normalised with `mapping`' })
   sampleRows!: PreviewRowDto[];
 
   @ApiProperty({ type: [String] })
@@ -265,7 +287,7 @@ export class ImportBatchResponseDto {
   @ApiProperty({ type: String, nullable: true })
   fileName!: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: Object.values(ImportField) } })
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/ImportField' }, description: 'column → ImportField' })
   mapping!: ColumnMapping;
 
   @ApiProperty({ enum: ImportDedupePolicy, enumName: 'ImportDedupePolicy' })

@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { ImportPreviewResponseDto, PreviewImportRequestDto, PreviewRowDto } from '../dto/import.dto';
 import { ImportConfig } from '../import.config';
 import { ImportErrorCode, ImportException } from '../import.exception';
+import { ImportField } from '../mapping/import-field';
 import { mapRow } from '../mapping/row-mapper';
 import { openFile } from '../parsing/open-source';
 import { ImportFormat } from '../parsing/record-source';
 import { resolveMapping } from './import-setup';
 
 const SAMPLE_ROWS = 10;
+const SAMPLES_PER_COLUMN = 3;
 
 /** Reads an upload without storing anything: what we found, how we would map it, ten rows as they would import. */
 @Injectable()
@@ -18,7 +20,8 @@ export class PreviewImportUseCase {
   async execute(_tenant: Tenant, file: Express.Multer.File | undefined, input: PreviewImportRequestDto): Promise<ImportPreviewResponseDto> {
     if (!file) throw new ImportException(ImportErrorCode.FileMissing, 'Attach the file as the multipart field "file"');
     const source = await openFile(file.buffer, { format: input.format, fileName: file.originalname, xlsxMaxRows: this.config.IMPORT_XLSX_MAX_ROWS });
-    const { preset, mapping } = resolveMapping(source, input.preset, undefined);
+    const { preset, mapping, suggested, contactColumnMapped } = resolveMapping(source, input.preset, input.mapping, { allowNoContactColumn: true });
+    const columnSamples: Record<string, string[]> = Object.fromEntries(source.columns.map((column) => [column, []]));
     const sampleRows: PreviewRowDto[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
@@ -30,6 +33,11 @@ export class PreviewImportUseCase {
       keys.forEach((k) => seen.add(k));
       if (!mapped.draft) rejected += 1;
       if (sampleRows.length < SAMPLE_ROWS) {
+        for (const column of source.columns) {
+          const value = row.values[column]?.trim();
+          const samples = columnSamples[column];
+          if (value && samples.length < SAMPLES_PER_COLUMN && !samples.includes(value)) samples.push(value);
+        }
         const draft = mapped.draft;
         sampleRows.push({
           rowNumber: row.rowNumber,
@@ -48,8 +56,9 @@ export class PreviewImportUseCase {
       }
     }
     const warnings = [
+      ...(contactColumnMapped ? [] : ['No column is mapped to a phone or an email: map one before importing (the import would be refused).']),
       ...(source.details.encoding === 'windows-1252' ? ['The file is not UTF-8; it was read as Windows-1252 (Excel on Windows). Check accented names in the sample.'] : []),
-      ...(rejected > 0 ? [`${rejected} row(s) have no valid phone or email and will not be imported.`] : []),
+      ...(contactColumnMapped && rejected > 0 ? [`${rejected} row(s) have no valid phone or email and will not be imported.`] : []),
       ...(duplicates > 0 ? [`${duplicates} row(s) repeat a phone or email of an earlier row and will be merged into it.`] : []),
       ...Object.entries(mapping)
         .filter(([, field]) => field === 'custom')
@@ -61,7 +70,11 @@ export class PreviewImportUseCase {
       encoding: source.details.encoding ?? null,
       delimiter: source.details.delimiter ?? null,
       columns: source.columns,
-      suggestedMapping: mapping,
+      suggestedMapping: suggested,
+      mapping,
+      fields: Object.values(ImportField),
+      columnSamples,
+      contactColumnMapped,
       totalRows: source.total ?? 0,
       sampleRows,
       warnings,

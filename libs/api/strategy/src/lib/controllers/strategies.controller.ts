@@ -4,7 +4,10 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictR
 import { CreateStrategyRequestDto, PreviewStrategyQueryDto, UpdateStrategyRequestDto } from '../dto/strategy.request.dto';
 import { StrategyListResponseDto, StrategyPreviewResponseDto, StrategyResponseDto } from '../dto/strategy.response.dto';
 import { DeployStrategyResponseDto, ExecutionPageResponseDto, ExecutionResponseDto, ListExecutionsQueryDto, StrategyRunStatusResponseDto } from '../dto/execution.dto';
+import { ScheduleStrategyRequestDto, TestStrategyRequestDto, TestStrategyResponseDto } from '../dto/strategy-actions.dto';
 import { DeployStrategyUseCase } from '../usecases/deploy-strategy.usecase';
+import { ScheduleStrategyUseCase } from '../usecases/schedule-strategy.usecase';
+import { TestStrategyUseCase } from '../usecases/test-strategy.usecase';
 import { GetStrategyRunStatusUseCase, ListExecutionsUseCase } from '../usecases/strategy-run-status.usecase';
 import { CreateStrategyUseCase } from '../usecases/create-strategy.usecase';
 import { DeleteStrategyUseCase } from '../usecases/delete-strategy.usecase';
@@ -31,6 +34,8 @@ export class StrategiesController {
     private readonly deployStrategyUseCase: DeployStrategyUseCase,
     private readonly getStrategyRunStatusUseCase: GetStrategyRunStatusUseCase,
     private readonly listExecutionsUseCase: ListExecutionsUseCase,
+    private readonly scheduleStrategyUseCase: ScheduleStrategyUseCase,
+    private readonly testStrategyUseCase: TestStrategyUseCase,
   ) {}
 
   @Get()
@@ -84,6 +89,23 @@ export class StrategiesController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'STRATEGY_CAMPAIGN_NOT_RUNNING (launch the campaign first) or STRATEGY_ILLEGAL_TRANSITION (a paused strategy is resumed, not deployed)' })
   deployStrategy(@CurrentTenant() tenant: Tenant, @Param('id') id: string, @Param('sid') sid: string): Promise<DeployStrategyResponseDto> {
     return this.deployStrategyUseCase.execute(tenant, id, sid);
+  }
+
+  @Post(':sid/schedule')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StrategyResponseDto, description: 'draft or scheduled → scheduled: deploys by itself at `at` (once the campaign is active); deploy now or schedule again to change it' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'STRATEGY_INVALID_SCHEDULE: the time is not in the future' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STRATEGY_ILLEGAL_TRANSITION (already deployed) or STRATEGY_CAMPAIGN_NOT_RUNNING (the campaign is completed or failed)' })
+  scheduleStrategy(@CurrentTenant() tenant: Tenant, @Param('id') id: string, @Param('sid') sid: string, @Body() body: ScheduleStrategyRequestDto): Promise<StrategyResponseDto> {
+    return this.scheduleStrategyUseCase.execute(tenant, id, sid, body);
+  }
+
+  @Post(':sid/test')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: TestStrategyResponseDto, description: 'Queued: the worker sends the rendered message to you through the real provider; the outcome appears in the campaign activity (test_sent or test_failed). Never counted as a campaign send.' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'STRATEGY_INVALID_TEST_REQUEST: no or an invalid destination, an unknown step, variant or contact' })
+  testStrategy(@CurrentTenant() tenant: Tenant, @Param('id') id: string, @Param('sid') sid: string, @Body() body: TestStrategyRequestDto): Promise<TestStrategyResponseDto> {
+    return this.testStrategyUseCase.execute(tenant, id, sid, body);
   }
 
   @Get(':sid/status')

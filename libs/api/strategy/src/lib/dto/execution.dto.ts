@@ -75,6 +75,7 @@ export class ExecutionCountsResponseDto {
   @ApiProperty() skipped!: number;
   @ApiProperty() failed!: number;
   @ApiProperty() unknown!: number;
+  @ApiProperty({ description: 'Never sent: the contact was removed from the campaign, or the campaign ended first' }) cancelled!: number;
 }
 
 export class DeliveryCountsResponseDto {

@@ -64,6 +64,8 @@ export class StrategyResponseDto {
   @ApiProperty({ type: [StrategyStepResponseDto] }) steps!: StrategyStepResponseDto[];
   @ApiProperty({ type: EmailSenderResponseDto, nullable: true }) emailSender!: EmailSenderResponseDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deployedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'A scheduled strategy deploys by itself at this time (once its campaign is active)' }) scheduledFor!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 
@@ -77,6 +79,8 @@ export class StrategyResponseDto {
       steps: s.steps.map((step, i) => ({ delayDays: step.delayDays, variants: step.variants.map((v) => StrategyVariantResponseDto.from(v, s.type, i)) })),
       emailSender: s.emailSender ? EmailSenderResponseDto.from(s.emailSender) : null,
       deployedAt: s.deployedAt?.toISOString() ?? null,
+      scheduledFor: s.scheduledFor?.toISOString() ?? null,
+      completedAt: s.completedAt?.toISOString() ?? null,
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
     };

@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { mergeDataOf } from '../domain/merge-data';
 import { renderMessage, RenderedMessage } from '../domain/strategy-content';
 import { ExecutionRepository } from '../repositories/execution.repository';
+import { CheckAgentComplianceUseCase } from '../usecases/agent-compliance.usecase';
 import { Execution, ExecutionChannel } from '../schemas/execution.schema';
 import { Strategy } from '../schemas/strategy.schema';
 
@@ -33,6 +34,7 @@ export class ExecutionGate {
     private readonly executions: ExecutionRepository,
     private readonly suppressions: FindSuppressedAddressesUseCase,
     private readonly clock: Clock,
+    private readonly agentCompliance: CheckAgentComplianceUseCase,
   ) {}
 
   async judge(tenant: Tenant, execution: Pick<Execution, 'step' | 'variant' | 'channel' | 'contactId' | 'campaignId'> & { _id?: Execution['_id'] }, strategy: Strategy, campaign: Campaign, contact: Contact, unsubscribeUrl: string | null, now = this.clock.now()): Promise<GatedExecution> {
@@ -57,6 +59,11 @@ export class ExecutionGate {
       estimatedCostMicros,
       now,
     });
-    return { decision, rendered, estimatedCostMicros };
+    if (decision.verdict !== 'send') return { decision, rendered, estimatedCostMicros };
+    // The agent's own settings (touch budget, sending hours, DNC registry) only narrow a legal send.
+    const agent = await this.agentCompliance.execute(tenant, execution.channel, contact, decision.address, campaign.schedule?.timeZone ?? 'America/New_York', now);
+    if (agent.verdict === 'pass') return { decision, rendered, estimatedCostMicros };
+    const refused: GateDecision = agent.verdict === 'skip' ? { verdict: 'skip', reason: agent.reason, message: agent.message } : { verdict: 'defer', reason: agent.reason, message: agent.message, until: agent.until, address: decision.address };
+    return { decision: refused, rendered, estimatedCostMicros };
   }
 }

@@ -1,10 +1,12 @@
 import { QueueName } from '@cadence/api-core';
-import { IsMongoId, IsOptional, IsString } from 'class-validator';
+import { IsInt, IsMongoId, IsOptional, IsString, Min } from 'class-validator';
 import { ExecutionChannel } from '../schemas/execution.schema';
 
 export enum StrategyJob {
   FanOut = 'fan-out',
   Send = 'send',
+  /** A strategy's test message to the agent: on the channel's queue, so it keeps to the same rate limit. */
+  TestSend = 'test-send',
 }
 
 /** Payloads are validated by the processors before use. */
@@ -23,6 +25,35 @@ export class FanOutJobData {
 export class SendJobData {
   @IsMongoId()
   executionId!: string;
+
+  @IsMongoId()
+  userId!: string;
+
+  @IsOptional()
+  @IsString()
+  teamId!: string | null;
+}
+
+export class TestSendJobData {
+  @IsMongoId()
+  testId!: string;
+
+  @IsMongoId()
+  strategyId!: string;
+
+  @IsOptional()
+  @IsMongoId()
+  contactId!: string | null;
+
+  @IsInt()
+  @Min(0)
+  step!: number;
+
+  @IsString()
+  variant!: string;
+
+  @IsString()
+  to!: string;
 
   @IsMongoId()
   userId!: string;

@@ -4,10 +4,11 @@ import type { Job, Queue } from 'bull';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Types } from 'mongoose';
-import { FanOutJobData, SEND_RATE_LIMITS, SendJobData, StrategyJob } from '../pipeline/strategy-jobs';
+import { FanOutJobData, SEND_RATE_LIMITS, SendJobData, StrategyJob, TestSendJobData } from '../pipeline/strategy-jobs';
 import { ExecutionChannel } from '../schemas/execution.schema';
 import { RunFanOutUseCase } from '../usecases/run-fan-out.usecase';
 import { SendExecutionUseCase } from '../usecases/send-execution.usecase';
+import { SendStrategyTestUseCase } from '../usecases/send-strategy-test.usecase';
 
 function validated<T extends object>(type: new () => T, job: Job<unknown>): T {
   const data = plainToInstance(type, job.data);
@@ -33,18 +34,26 @@ export class FanOutProcessor {
 }
 
 abstract class SendProcessor {
-  constructor(private readonly send: SendExecutionUseCase) {}
+  constructor(
+    private readonly send: SendExecutionUseCase,
+    private readonly test: SendStrategyTestUseCase,
+  ) {}
 
   protected async sendOne(job: Job<unknown>): Promise<void> {
     const data = validated(SendJobData, job);
     await this.send.execute({ userId: data.userId, teamId: data.teamId ?? null }, new Types.ObjectId(data.executionId));
   }
+
+  protected async sendTest(job: Job<unknown>): Promise<void> {
+    const data = validated(TestSendJobData, job);
+    await this.test.execute({ userId: data.userId, teamId: data.teamId ?? null }, data);
+  }
 }
 
 @Processor(QueueName.SendSms)
 export class SendSmsProcessor extends SendProcessor {
-  constructor(send: SendExecutionUseCase, @InjectQueue(QueueName.SendSms) queue: Queue) {
-    super(send);
+  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase, @InjectQueue(QueueName.SendSms) queue: Queue) {
+    super(send, test);
     limit(queue, ExecutionChannel.Sms);
   }
 
@@ -52,12 +61,17 @@ export class SendSmsProcessor extends SendProcessor {
   run(job: Job<unknown>): Promise<void> {
     return this.sendOne(job);
   }
+
+  @Process(StrategyJob.TestSend)
+  runTest(job: Job<unknown>): Promise<void> {
+    return this.sendTest(job);
+  }
 }
 
 @Processor(QueueName.SendEmail)
 export class SendEmailProcessor extends SendProcessor {
-  constructor(send: SendExecutionUseCase, @InjectQueue(QueueName.SendEmail) queue: Queue) {
-    super(send);
+  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase, @InjectQueue(QueueName.SendEmail) queue: Queue) {
+    super(send, test);
     limit(queue, ExecutionChannel.Email);
   }
 
@@ -65,17 +79,27 @@ export class SendEmailProcessor extends SendProcessor {
   run(job: Job<unknown>): Promise<void> {
     return this.sendOne(job);
   }
+
+  @Process(StrategyJob.TestSend)
+  runTest(job: Job<unknown>): Promise<void> {
+    return this.sendTest(job);
+  }
 }
 
 @Processor(QueueName.SendVoicemail)
 export class SendVoicemailProcessor extends SendProcessor {
-  constructor(send: SendExecutionUseCase, @InjectQueue(QueueName.SendVoicemail) queue: Queue) {
-    super(send);
+  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase, @InjectQueue(QueueName.SendVoicemail) queue: Queue) {
+    super(send, test);
     limit(queue, ExecutionChannel.Voicemail);
   }
 
   @Process({ name: StrategyJob.Send, concurrency: 5 })
   run(job: Job<unknown>): Promise<void> {
     return this.sendOne(job);
+  }
+
+  @Process(StrategyJob.TestSend)
+  runTest(job: Job<unknown>): Promise<void> {
+    return this.sendTest(job);
   }
 }

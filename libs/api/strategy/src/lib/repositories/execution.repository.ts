@@ -2,7 +2,7 @@ import { Tenant, tenantFilter } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
-import { Execution, ExecutionStatus } from '../schemas/execution.schema';
+import { Execution, ExecutionStatus, FINAL_EXECUTION_STATUSES, WAITING_EXECUTION_STATUSES } from '../schemas/execution.schema';
 
 export type NewExecution = Pick<Execution, 'campaignId' | 'strategyId' | 'contactId' | 'step' | 'variant' | 'channel' | 'idempotencyKey' | 'notBefore'>;
 
@@ -45,6 +45,33 @@ export class ExecutionRepository {
       .findOneAndUpdate({ _id: id, ...tenantFilter(tenant), status: { $in: from } }, { $set: set, ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}) }, { returnDocument: 'after' })
       .lean<Execution>()
       .exec();
+  }
+
+  /**
+   * Cancels what has not started yet for these contacts (a removal, the campaign's end). An execution
+   * in `sending` is left alone: its provider call may be under way and settles it.
+   */
+  async cancelWaiting(tenant: Tenant, campaignId: Types.ObjectId, contactIds: Types.ObjectId[] | null, reasonCode: string, reason: string): Promise<number> {
+    const result = await this.executions
+      .updateMany(
+        { ...tenantFilter(tenant), campaignId, ...(contactIds ? { contactId: { $in: contactIds } } : {}), status: { $in: WAITING_EXECUTION_STATUSES } },
+        { $set: { status: ExecutionStatus.Cancelled, reasonCode, reason } },
+      )
+      .exec();
+    return result.modifiedCount;
+  }
+
+  /** A removed contact added back: its cancelled sends wait again (the fan-out then gates them as usual). */
+  async reviveRemoved(tenant: Tenant, strategyId: Types.ObjectId, contactIds: Types.ObjectId[]): Promise<void> {
+    await this.executions
+      .updateMany({ ...tenantFilter(tenant), strategyId, contactId: { $in: contactIds }, status: ExecutionStatus.Cancelled, reasonCode: 'removed' }, { $set: { status: ExecutionStatus.Pending, reasonCode: null, reason: null } })
+      .exec();
+  }
+
+  /** Whether any execution of the strategy may still send (anything not final). */
+  async hasUnfinished(tenant: Tenant, strategyId: Types.ObjectId): Promise<boolean> {
+    const one = await this.executions.findOne({ ...tenantFilter(tenant), strategyId, status: { $nin: FINAL_EXECUTION_STATUSES } }, { _id: 1 }).lean().exec();
+    return one !== null;
   }
 
   countSentSince(tenant: Tenant, campaignId: Types.ObjectId, since: Date): Promise<number> {

@@ -43,6 +43,36 @@ export class StrategyRepository {
     return this.strategies.findOneAndUpdate({ _id: id, ...tenantFilter(tenant), status: { $in: from } }, { $set: { ...set, status: to } }, { returnDocument: 'after' }).lean<Strategy>().exec();
   }
 
+  /** Asked before a fan-out is enqueued; see RunCampaignClockUseCase's completion rule. */
+  async markFanOutRequested(tenant: Tenant, id: Types.ObjectId, at: Date): Promise<void> {
+    await this.strategies.updateOne({ _id: id, ...tenantFilter(tenant) }, { $max: { fanOutRequestedAt: at } }).exec();
+  }
+
+  /** `$max`: a slow fan-out finishing after a newer one cannot move the mark back. */
+  async markFanOutCompleted(tenant: Tenant, id: Types.ObjectId, startedAt: Date): Promise<void> {
+    await this.strategies.updateOne({ _id: id, ...tenantFilter(tenant) }, { $max: { fanOutCompletedAt: startedAt } }).exec();
+  }
+
+  /** The campaign clock's scans run for every agent at once: the tenant comes from each document. */
+  findDueScheduledSystemWide(now: Date, afterId: Types.ObjectId | null, limit: number): Promise<Strategy[]> {
+    return this.strategies
+      .find({ status: StrategyStatus.Scheduled, scheduledFor: { $lte: now }, ...(afterId ? { _id: { $gt: afterId } } : {}) })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Strategy[]>()
+      .exec();
+  }
+
+  /** Active strategies whose last requested fan-out has run: candidates for completion, by cursor. */
+  findFannedOutActiveSystemWide(afterId: Types.ObjectId | null, limit: number): Promise<Strategy[]> {
+    return this.strategies
+      .find({ status: StrategyStatus.Active, fanOutCompletedAt: { $ne: null }, ...(afterId ? { _id: { $gt: afterId } } : {}) })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Strategy[]>()
+      .exec();
+  }
+
   async deleteDraft(tenant: Tenant, id: Types.ObjectId): Promise<boolean> {
     const result = await this.strategies.deleteOne({ _id: id, ...tenantFilter(tenant), status: StrategyStatus.Draft }).exec();
     return result.deletedCount === 1;

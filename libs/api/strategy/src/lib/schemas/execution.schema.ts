@@ -26,7 +26,14 @@ export enum ExecutionStatus {
   Failed = 'failed',
   /** A worker stopped during a call to a provider without idempotency keys: not resent, needs reconciling. */
   Unknown = 'unknown',
+  /** Never sent: the contact left the campaign, or the campaign ended first. */
+  Cancelled = 'cancelled',
 }
+
+/** Nothing more will happen to these on our side. */
+export const FINAL_EXECUTION_STATUSES: ExecutionStatus[] = [ExecutionStatus.Sent, ExecutionStatus.Skipped, ExecutionStatus.Failed, ExecutionStatus.Unknown, ExecutionStatus.Cancelled];
+/** These wait for the gate, a send job, or the agent. */
+export const WAITING_EXECUTION_STATUSES: ExecutionStatus[] = [ExecutionStatus.Pending, ExecutionStatus.Queued, ExecutionStatus.Deferred];
 
 /** One message of one strategy step to one contact (seed: StrategyExecution). */
 @Schema({ collection: 'executions', timestamps: true })

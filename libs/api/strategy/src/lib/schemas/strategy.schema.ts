@@ -10,6 +10,8 @@ export enum StrategyType {
 
 export enum StrategyStatus {
   Draft = 'draft',
+  /** Deploys by itself at `scheduledFor` (the campaign clock). */
+  Scheduled = 'scheduled',
   Active = 'active',
   Paused = 'paused',
   Completed = 'completed',
@@ -113,6 +115,20 @@ export class Strategy {
   @Prop({ type: Date, default: null })
   pausedAt!: Date | null;
 
+  @Prop({ type: Date, default: null })
+  scheduledFor!: Date | null;
+
+  /** The last time a fan-out was asked for; the clock completes a strategy only after one ran since. */
+  @Prop({ type: Date, default: null })
+  fanOutRequestedAt!: Date | null;
+
+  /** When the last fan-out that ran to its end started. */
+  @Prop({ type: Date, default: null })
+  fanOutCompletedAt!: Date | null;
+
+  @Prop({ type: Date, default: null })
+  completedAt!: Date | null;
+
   createdAt!: Date;
   updatedAt!: Date;
 }
@@ -122,3 +138,5 @@ export const StrategySchema = SchemaFactory.createForClass(Strategy);
 StrategySchema.index({ userId: 1, campaignId: 1, type: 1, createdAt: 1 });
 // An agent's strategies by status (seed index).
 StrategySchema.index({ userId: 1, status: 1 });
+// The campaign clock: scheduled strategies that are due, across agents.
+StrategySchema.index({ status: 1, scheduledFor: 1 });

@@ -2,6 +2,7 @@ import { SuppressAddressUseCase } from '@cadence/api-anti-spam';
 import { RecordCampaignCountersUseCase } from '@cadence/api-campaign';
 import { DeliveryEvent, DeliveryStatus } from '@cadence/api-channel';
 import { Types } from 'mongoose';
+import { MemberProgress } from '../pipeline/member-progress';
 import { ExecutionRepository } from '../repositories/execution.repository';
 import { Execution, ExecutionChannel } from '../schemas/execution.schema';
 import { ApplyDeliveryEventUseCase } from './apply-delivery-event.usecase';
@@ -33,7 +34,13 @@ function setup() {
   } as unknown as Execution);
   const counters = { execute: jest.fn().mockResolvedValue(null) };
   const suppress = { execute: jest.fn().mockResolvedValue(undefined) };
-  const useCase = new ApplyDeliveryEventUseCase(store as unknown as ExecutionRepository, counters as unknown as RecordCampaignCountersUseCase, suppress as unknown as SuppressAddressUseCase);
+  const memberProgress = { deliveryAdvanced: jest.fn().mockResolvedValue(undefined), optedOut: jest.fn().mockResolvedValue(undefined) };
+  const useCase = new ApplyDeliveryEventUseCase(
+    store as unknown as ExecutionRepository,
+    counters as unknown as RecordCampaignCountersUseCase,
+    suppress as unknown as SuppressAddressUseCase,
+    memberProgress as unknown as MemberProgress,
+  );
   const event = (id: string, status: DeliveryStatus | null, optedOut = false): DeliveryEvent => ({
     provider: 'twilio',
     channel: 'sms',
@@ -45,7 +52,7 @@ function setup() {
     occurredAt: new Date(),
     raw: {},
   });
-  return { store, counters, suppress, useCase, event };
+  return { store, counters, suppress, memberProgress, useCase, event };
 }
 
 describe('ApplyDeliveryEventUseCase', () => {
@@ -72,5 +79,16 @@ describe('ApplyDeliveryEventUseCase', () => {
     expect(store.execution.deliveryStatus).toBe('undelivered');
     expect(counters.execute).toHaveBeenCalledWith(expect.anything(), store.execution.campaignId, 'sms', { failed: 1 });
     expect(suppress.execute).toHaveBeenCalledWith(expect.anything(), 'sms', '+14155550100', expect.any(String));
+  });
+
+  it("tells the campaign member's channel progress each state the execution reached, once, and an opt-out", async () => {
+    const { store, memberProgress, useCase, event } = setup();
+    await useCase.execute(event('e-delivered', 'delivered'));
+    await useCase.execute(event('e-delivered', 'delivered'));
+    await useCase.execute(event('e-sent', 'sent'));
+    expect(memberProgress.deliveryAdvanced).toHaveBeenCalledTimes(1);
+    expect(memberProgress.deliveryAdvanced).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ _id: store.execution._id }), 'delivered', expect.any(Date), undefined);
+    await useCase.execute(event('e-stop', null, true));
+    expect(memberProgress.optedOut).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,6 +3,7 @@ import { RecordCampaignCountersUseCase } from '@cadence/api-campaign';
 import { canAdvance, DeliveryEvent, DeliveryStatus } from '@cadence/api-channel';
 import { ChannelStats } from '@cadence/api-campaign';
 import { Injectable } from '@nestjs/common';
+import { MemberProgress } from '../pipeline/member-progress';
 import { ExecutionRepository } from '../repositories/execution.repository';
 
 const COUNTER_OF: Partial<Record<DeliveryStatus, keyof ChannelStats>> = {
@@ -28,6 +29,7 @@ export class ApplyDeliveryEventUseCase {
     private readonly executions: ExecutionRepository,
     private readonly counters: RecordCampaignCountersUseCase,
     private readonly suppress: SuppressAddressUseCase,
+    private readonly memberProgress: MemberProgress,
   ) {}
 
   /** Returns whether the event changed the execution's delivery status. */
@@ -42,6 +44,9 @@ export class ApplyDeliveryEventUseCase {
       if (event.optedOut && execution.address) {
         await this.suppress.execute(tenant, execution.channel as unknown as SuppressionChannel, execution.address, `${event.provider} reported an opt-out`);
       }
+      // The campaign member's channel progress follows (its own forward-only compare decides).
+      if (next) await this.memberProgress.deliveryAdvanced(tenant, execution, next, event.occurredAt, event.error);
+      if (event.optedOut) await this.memberProgress.optedOut(tenant, execution, event.occurredAt, `${event.provider} reported an opt-out`);
       const counter = next ? COUNTER_OF[next] : undefined;
       if (counter) await this.counters.execute(tenant, execution.campaignId, execution.channel, { [counter]: 1 });
       return next !== null;

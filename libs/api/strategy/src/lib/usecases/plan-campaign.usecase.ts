@@ -1,5 +1,5 @@
 import { CampaignMembershipRepository, FindOwnedCampaignUseCase } from '@cadence/api-campaign';
-import { microsToUsd } from '@cadence/api-channel';
+import { localDayOf, localDayRange, microsToUsd } from '@cadence/api-channel';
 import { Clock, PageQueryDto, skipOf, Tenant } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
@@ -7,6 +7,7 @@ import { Types } from 'mongoose';
 import { pickVariant } from '../domain/strategy-content';
 import { CampaignPlanResponseDto, PlanItemResponseDto, PlanOutcome } from '../dto/plan.dto';
 import { ExecutionGate } from '../pipeline/execution-gate';
+import { ExecutionRepository } from '../repositories/execution.repository';
 import { StrategyRepository } from '../repositories/strategy.repository';
 import { ExecutionChannel } from '../schemas/execution.schema';
 import { StrategyStatus } from '../schemas/strategy.schema';
@@ -14,12 +15,15 @@ import { CHANNEL_OF } from './run-fan-out.usecase';
 
 const BATCH_SIZE = 200;
 const DAY_MS = 24 * 3600 * 1000;
+/** A cap so small that a plan runs out of days means the campaign cannot finish this year anyway. */
+const MAX_DAYS_AHEAD = 366;
 
 /**
  * The dry run: every contact × strategy step judged by the same gate the send path uses, at the time
  * it would be due (now, or deploy time plus the step delays), with a running spend so the plan shows
- * where the budget runs out. Nothing is written. Contacts are paged in the walk's order (contact id);
- * the totals cover the whole campaign.
+ * where the budget runs out, and a running count per local day so sends beyond the daily cap move to
+ * the next day with room (as the send path defers them). Nothing is written. Contacts are paged in
+ * the walk's order (contact id); the totals cover the whole campaign.
  */
 @Injectable()
 export class PlanCampaignUseCase {
@@ -28,6 +32,7 @@ export class PlanCampaignUseCase {
     private readonly strategies: StrategyRepository,
     private readonly members: CampaignMembershipRepository,
     private readonly gate: ExecutionGate,
+    private readonly executions: ExecutionRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -43,6 +48,10 @@ export class PlanCampaignUseCase {
     let sends = 0;
     let excluded = 0;
     let plannedMicros = 0;
+    const cap = campaign.schedule?.dailyCap ?? null;
+    const capZone = campaign.schedule?.timeZone ?? 'UTC';
+    const perDay = new Map<string, number>();
+    if (cap) perDay.set(localDayOf(now, capZone), await this.executions.countSentSince(tenant, campaign._id, localDayRange(localDayOf(now, capZone), capZone).start));
     let after: Types.ObjectId | null = null;
     for (;;) {
       const batch = await this.members.findBatchAfter(tenant, campaign._id, after, BATCH_SIZE);
@@ -63,8 +72,23 @@ export class PlanCampaignUseCase {
             const variant = pickVariant(step.variants, strategy._id.toHexString(), contact._id.toHexString());
             const channel = CHANNEL_OF[strategy.type];
             const spent = { ...campaign, budget: { limitMicros: campaign.budget?.limitMicros ?? null, spentMicros: (campaign.budget?.spentMicros ?? 0) + plannedMicros } };
-            const { decision, estimatedCostMicros } = await this.gate.judge(tenant, { step: index, variant: variant.key, channel, contactId: contact._id, campaignId: campaign._id }, strategy, spent, contact, null, due);
-            const plannedAt = decision.verdict === 'send' ? due : decision.verdict === 'defer' ? decision.until : null;
+            const planned = { step: index, variant: variant.key, channel, contactId: contact._id, campaignId: campaign._id };
+            let { decision, estimatedCostMicros } = await this.gate.judge(tenant, planned, strategy, spent, contact, null, due);
+            let plannedAt = decision.verdict === 'send' ? due : decision.verdict === 'defer' ? decision.until : null;
+            let capNote: string | null = null;
+            for (let days = 0; cap && plannedAt && days < MAX_DAYS_AHEAD; days++) {
+              const day = localDayOf(plannedAt, capZone);
+              const used = perDay.get(day) ?? 0;
+              if (used < cap) {
+                perDay.set(day, used + 1);
+                break;
+              }
+              // That day is full: the send path would defer to the next local day and ask the gate again.
+              const nextDay = localDayRange(DateTime.fromISO(day, { zone: capZone }).plus({ days: 1 }).toISODate() as string, capZone).start;
+              ({ decision, estimatedCostMicros } = await this.gate.judge(tenant, planned, strategy, spent, contact, null, nextDay));
+              plannedAt = decision.verdict === 'send' ? nextDay : decision.verdict === 'defer' ? decision.until : null;
+              capNote = `The daily cap of ${cap} is reached on ${day}; moved to a later day`;
+            }
             const zone = contact.timeZone ?? campaign.schedule?.timeZone ?? null;
             if (plannedAt) {
               sends += 1;
@@ -89,8 +113,8 @@ export class PlanCampaignUseCase {
                 plannedAt: plannedAt ? (DateTime.fromJSDate(plannedAt, { zone: zone ?? 'UTC' }).toISO() as string) : null,
                 timeZone: zone,
                 estimatedCostUsd: microsToUsd(estimatedCostMicros),
-                reasonCode: decision.verdict === 'send' ? null : decision.reason,
-                reason: decision.verdict === 'send' ? null : decision.message,
+                reasonCode: capNote && plannedAt ? 'daily_cap' : decision.verdict === 'send' ? null : decision.reason,
+                reason: capNote && plannedAt ? capNote : decision.verdict === 'send' ? null : decision.message,
               });
             }
           }

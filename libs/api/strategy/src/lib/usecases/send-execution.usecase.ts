@@ -16,13 +16,17 @@ import {
   TransientProviderError,
   VOICEMAIL_CHANNEL,
   VOICEMAIL_CREDENTIALS,
+  VoicemailChannelPort,
+  DropCowboyCredentials,
 } from '@cadence/api-channel';
+import { PER_CONTACT_AUDIO_MEDIA_ID, PER_CONTACT_VOICEMAIL_AUDIO, PerContactVoicemailAudio } from '@cadence/api-voicemail';
 import { Clock, Tenant } from '@cadence/api-core';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Types } from 'mongoose';
 import { SendJobs } from '../pipeline/enqueue-send';
 import { ExecutionGate } from '../pipeline/execution-gate';
+import { MemberProgress } from '../pipeline/member-progress';
 import { outboundMessageOf } from '../pipeline/outbound-message';
 import { UnsubscribeLinks } from '../pipeline/unsubscribe-links';
 import { ExecutionRepository } from '../repositories/execution.repository';
@@ -62,6 +66,7 @@ export class SendExecutionUseCase {
     private readonly sendJobs: SendJobs,
     private readonly unsubscribeLinks: UnsubscribeLinks,
     private readonly clock: Clock,
+    private readonly memberProgress: MemberProgress,
     @Inject(CHANNEL_WEBHOOK_URLS) private readonly webhookUrls: ChannelWebhookUrls,
     @Inject(SMS_CHANNEL) sms: AnyPort,
     @Inject(SMS_CREDENTIALS) smsCredentials: unknown,
@@ -69,6 +74,8 @@ export class SendExecutionUseCase {
     @Inject(EMAIL_CREDENTIALS) emailCredentials: unknown,
     @Inject(VOICEMAIL_CHANNEL) voicemail: AnyPort,
     @Inject(VOICEMAIL_CREDENTIALS) voicemailCredentials: unknown,
+    // Issue #6 (libs/api/voicemail): per-contact AI voicemail audio; absent where that module is not loaded.
+    @Optional() @Inject(PER_CONTACT_VOICEMAIL_AUDIO) private readonly perContactAudio: PerContactVoicemailAudio | null = null,
   ) {
     this.ports = {
       [ExecutionChannel.Sms]: { port: sms, credentials: smsCredentials },
@@ -104,7 +111,7 @@ export class SendExecutionUseCase {
     const stopped = stoppedBecause(strategy, campaign);
     if (stopped) {
       // Held without a time: the resume or re-deploy fan-out picks it up again.
-      await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stopped });
+      await this.memberProgress.executionMoved(tenant, await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stopped }));
       return;
     }
 
@@ -141,12 +148,24 @@ export class SendExecutionUseCase {
     // The last look before the call: the gate above took a few round trips, and a pause in between must win.
     const stoppedMeanwhile = await this.stoppedBecause(tenant, execution);
     if (stoppedMeanwhile) {
-      await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stoppedMeanwhile }, { attempts: -1 });
+      await this.memberProgress.executionMoved(tenant, await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stoppedMeanwhile }, { attempts: -1 }));
       await this.counters.execute(tenant, campaign._id, execution.channel, {}, -estimatedCostMicros);
       return;
     }
     const message = outboundMessageOf(sending, rendered, contact, decision.address, this.webhookUrls, unsubscribeUrl);
     try {
+      // Issue #6: a voicemail variant whose recording is PER_CONTACT_AUDIO_MEDIA_ID drops this contact's own
+      // approved audio (uploaded to Drop Cowboy once, or our signed URL); without approved audio the send is skipped.
+      if (message.channel === 'voicemail' && message.audio.kind === 'media' && message.audio.mediaId === PER_CONTACT_AUDIO_MEDIA_ID) {
+        const upload = (media: { name: string; format: 'mp3' | 'wav'; bytes: Buffer }) => (port as unknown as VoicemailChannelPort).uploadMedia(media, credentials as DropCowboyCredentials);
+        const audio = this.perContactAudio ? await this.perContactAudio.resolve(tenant, execution.campaignId, execution.contactId, upload) : null;
+        if (!audio) {
+          const skipped = await this.finish(tenant, execution, ExecutionStatus.Skipped, 'no_approved_audio', 'This contact has no approved voicemail audio', [ExecutionStatus.Sending]);
+          if (skipped) await this.counters.execute(tenant, campaign._id, execution.channel, { skipped: 1 }, -estimatedCostMicros);
+          return;
+        }
+        message.audio = audio;
+      }
       const result = await port.send(message, credentials);
       const cost = result.cost?.totalMicros ?? estimatedCostMicros;
       // From `unknown` too: a call that outlived its stalled job and succeeded settles the question.
@@ -160,7 +179,10 @@ export class SendExecutionUseCase {
         reasonCode: null,
         reason: null,
       });
-      if (sent) await this.counters.execute(tenant, campaign._id, execution.channel, { sent: 1, costMicros: cost }, cost - estimatedCostMicros);
+      if (sent) {
+        await this.counters.execute(tenant, campaign._id, execution.channel, { sent: 1, costMicros: cost }, cost - estimatedCostMicros);
+        await this.memberProgress.executionMoved(tenant, sent);
+      }
     } catch (error) {
       await this.handleFailure(tenant, sending, port, error, estimatedCostMicros);
     }
@@ -186,6 +208,7 @@ export class SendExecutionUseCase {
       );
       if (!retried) return;
       await this.sendJobs.enqueue(retried, now);
+      await this.memberProgress.executionMoved(tenant, retried);
       await this.counters.execute(tenant, execution.campaignId, execution.channel, {}, -reservedMicros);
       return;
     }
@@ -195,6 +218,7 @@ export class SendExecutionUseCase {
       if (error.optedOut && execution.address) {
         await this.suppress.execute(tenant, execution.channel as unknown as SuppressionChannel, execution.address, `${port.provider} ${error.providerCode ?? ''}: ${error.reason}`.trim());
       }
+      if (error.optedOut && failed) await this.memberProgress.optedOut(tenant, failed, now, `${port.provider} reported an opt-out (${error.reason})`);
     } else {
       this.logger.error(`Execution ${execution._id.toHexString()} failed: ${(error as Error).stack ?? String(error)}`);
       failed = await this.finish(tenant, execution, ExecutionStatus.Failed, 'reason' in decision ? decision.reason : 'unclassified', `Gave up after ${execution.attempts} attempt(s): ${(error as Error).message}`, [ExecutionStatus.Sending]);
@@ -211,10 +235,13 @@ export class SendExecutionUseCase {
   private async defer(tenant: Tenant, execution: Execution, reasonCode: string, reason: string, until: Date | null, now: Date): Promise<void> {
     const deferred = await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode, reason, ...(until ? { notBefore: until } : {}) }, until ? { jobSeq: 1 } : {});
     if (deferred && until) await this.sendJobs.enqueue(deferred, now);
+    await this.memberProgress.executionMoved(tenant, deferred);
   }
 
-  private finish(tenant: Tenant, execution: Execution, status: ExecutionStatus, reasonCode: string, reason: string, from = [...STARTABLE, ExecutionStatus.Sending]): Promise<Execution | null> {
-    return this.executions.move(tenant, execution._id, from, { status, reasonCode, reason });
+  private async finish(tenant: Tenant, execution: Execution, status: ExecutionStatus, reasonCode: string, reason: string, from = [...STARTABLE, ExecutionStatus.Sending]): Promise<Execution | null> {
+    const finished = await this.executions.move(tenant, execution._id, from, { status, reasonCode, reason });
+    await this.memberProgress.executionMoved(tenant, finished);
+    return finished;
   }
 
   /** The start of the campaign's next local day when today's cap is reached; null otherwise. */

@@ -19,7 +19,7 @@ export class GetStrategyRunStatusUseCase {
   async execute(tenant: Tenant, campaignId: string, strategyId: string): Promise<StrategyRunStatusResponseDto> {
     const { strategy } = await this.findStrategy.execute(tenant, campaignId, strategyId);
     const rows = await this.executions.countByStatus(tenant, strategy._id);
-    const executions: ExecutionCountsResponseDto = { pending: 0, queued: 0, sending: 0, sent: 0, deferred: 0, skipped: 0, failed: 0, unknown: 0 };
+    const executions: ExecutionCountsResponseDto = { pending: 0, queued: 0, sending: 0, sent: 0, deferred: 0, skipped: 0, failed: 0, unknown: 0, cancelled: 0 };
     const delivery: DeliveryCountsResponseDto = { queued: 0, sent: 0, delivered: 0, opened: 0, listened: 0, clicked: 0, responded: 0, failed: 0, bounced: 0, undelivered: 0 };
     for (const row of rows) {
       executions[row.status] += row.count;

@@ -1,3 +1,4 @@
+import { CampaignActivityType, RecordCampaignActivityUseCase } from '@cadence/api-campaign';
 import { Clock, Tenant } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { StrategyResponseDto } from '../dto/strategy.response.dto';
@@ -14,12 +15,14 @@ export class PauseStrategyUseCase {
     private readonly findStrategy: FindOwnedStrategyUseCase,
     private readonly strategies: StrategyRepository,
     private readonly clock: Clock,
+    private readonly activity: RecordCampaignActivityUseCase,
   ) {}
 
   async execute(tenant: Tenant, campaignId: string, strategyId: string): Promise<StrategyResponseDto> {
     const { strategy } = await this.findStrategy.execute(tenant, campaignId, strategyId);
     const paused = await this.strategies.transition(tenant, strategy._id, [StrategyStatus.Active], StrategyStatus.Paused, { pausedAt: this.clock.now() });
     if (!paused) throw new StrategyException(StrategyErrorCode.IllegalTransition, `A ${strategy.status} strategy cannot be paused`, { status: strategy.status });
+    await this.activity.execute(tenant, { campaignId: paused.campaignId, type: CampaignActivityType.StrategyPaused, message: `Strategy "${paused.name}" paused`, data: { strategyId: paused._id.toHexString() } });
     return StrategyResponseDto.from(paused);
   }
 }
@@ -31,6 +34,7 @@ export class ResumeStrategyUseCase {
     private readonly findStrategy: FindOwnedStrategyUseCase,
     private readonly strategies: StrategyRepository,
     private readonly fanOut: StartFanOutUseCase,
+    private readonly activity: RecordCampaignActivityUseCase,
   ) {}
 
   async execute(tenant: Tenant, campaignId: string, strategyId: string): Promise<StrategyResponseDto> {
@@ -38,6 +42,7 @@ export class ResumeStrategyUseCase {
     const resumed = await this.strategies.transition(tenant, strategy._id, [StrategyStatus.Paused], StrategyStatus.Active, { pausedAt: null });
     if (!resumed) throw new StrategyException(StrategyErrorCode.IllegalTransition, `A ${strategy.status} strategy cannot be resumed`, { status: strategy.status });
     await this.fanOut.execute(tenant, resumed);
+    await this.activity.execute(tenant, { campaignId: resumed.campaignId, type: CampaignActivityType.StrategyResumed, message: `Strategy "${resumed.name}" resumed`, data: { strategyId: resumed._id.toHexString() } });
     return StrategyResponseDto.from(resumed);
   }
 }

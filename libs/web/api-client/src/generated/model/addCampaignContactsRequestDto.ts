@@ -5,10 +5,13 @@
  * Multi-channel campaigns for real-estate agents: contacts, campaigns, ringless voicemail, SMS and email. Authenticate with a user access token (`Authorization: Bearer <jwt>`) or an integrator API key (`X-API-Key: cdk_…` or `Authorization: Bearer cdk_…`). Errors are `{ statusCode, code, message, details? }`.
  * OpenAPI spec version: 1
  */
+import type { ContactFilterRequestDto } from './contactFilterRequestDto';
 
 export interface AddCampaignContactsRequestDto {
   /** @maxItems 1000 */
   contactIds?: string[];
   /** Adds every contact the saved segment matches now */
   segmentId?: string;
+  /** Every contact the contact list shows with these filters (an empty filter: all of them) */
+  filter?: ContactFilterRequestDto;
 }

@@ -10,10 +10,12 @@ import type { ContactFilterRequestDto } from './contactFilterRequestDto';
 
 export interface BulkContactActionRequestDto {
   action: BulkContactAction;
-  /** The selection: up to 1000 contact ids. Give either ids or filter. */
+  /** The selection: up to 1000 contact ids. Give exactly one of ids, filter or segmentId. */
   ids?: string[];
-  /** Every contact matching the list filters. Give either ids or filter. */
+  /** Every contact matching the list filters (segmentId included). Give exactly one of ids, filter or segmentId. */
   filter?: ContactFilterRequestDto;
+  /** Every contact of this saved segment. Give exactly one of ids, filter or segmentId. */
+  segmentId?: string;
   /** For tag and untag */
   tags?: string[];
   /** For add-to-campaign */

@@ -8,6 +8,7 @@
 import type { MembershipStatus } from './membershipStatus';
 import type { ContactSource } from './contactSource';
 import type { ChannelDeliveryStatus } from './channelDeliveryStatus';
+import type { MemberChannelsResponseDto } from './memberChannelsResponseDto';
 
 export interface CampaignMemberResponseDto {
   contactId: string;
@@ -18,5 +19,7 @@ export interface CampaignMemberResponseDto {
   sms: ChannelDeliveryStatus;
   email: ChannelDeliveryStatus;
   voicemail: ChannelDeliveryStatus;
+  /** Each channel with its reason (skipped, deferred, failed) and time */
+  channels: MemberChannelsResponseDto;
   addedAt: string;
 }

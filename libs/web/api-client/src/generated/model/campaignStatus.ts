@@ -12,8 +12,11 @@ export type CampaignStatus = typeof CampaignStatus[keyof typeof CampaignStatus];
 // eslint-disable-next-line @typescript-eslint/no-redeclare
 export const CampaignStatus = {
   draft: 'draft',
+  generating_scripts: 'generating_scripts',
+  generating_audio: 'generating_audio',
   review: 'review',
   approved: 'approved',
+  submitted: 'submitted',
   scheduled: 'scheduled',
   active: 'active',
   paused: 'paused',

@@ -19,4 +19,10 @@ export const ChannelDeliveryStatus = {
   responded: 'responded',
   failed: 'failed',
   skipped: 'skipped',
+  queued: 'queued',
+  deferred: 'deferred',
+  opened: 'opened',
+  listened: 'listened',
+  clicked: 'clicked',
+  opted_out: 'opted_out',
 } as const;

@@ -20,4 +20,8 @@ export const ContactEventType = {
   'opted-out': 'opted-out',
   'marked-do-not-contact': 'marked-do-not-contact',
   'added-to-campaign': 'added-to-campaign',
+  'opted-in': 'opted-in',
+  replied: 'replied',
+  engaged: 'engaged',
+  converted: 'converted',
 } as const;

@@ -29,4 +29,8 @@ export interface ContactFilterRequestDto {
   source?: ContactSource;
   lastContactedBefore?: string;
   lastContactedAfter?: string;
+  /** Only contacts this import created */
+  importBatchId?: string;
+  /** Only contacts matching this saved segment (404 when it is not the caller's) */
+  segmentId?: string;
 }

@@ -15,6 +15,7 @@ import type { ConsentResponseDto } from './consentResponseDto';
 import type { OptOutsResponseDto } from './optOutsResponseDto';
 import type { TimeZoneSource } from './timeZoneSource';
 import type { CampaignHistorySummaryResponseDto } from './campaignHistorySummaryResponseDto';
+import type { EngagementResponseDto } from './engagementResponseDto';
 
 export interface ContactResponseDto {
   id: string;
@@ -44,6 +45,7 @@ export interface ContactResponseDto {
   /** zip: from the address ZIP; area-code: from a phone; unknown: neither gave one zone */
   timeZoneSource: TimeZoneSource;
   campaignHistory: CampaignHistorySummaryResponseDto;
+  engagement: EngagementResponseDto;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,11 +5,16 @@
  * Multi-channel campaigns for real-estate agents: contacts, campaigns, ringless voicemail, SMS and email. Authenticate with a user access token (`Authorization: Bearer <jwt>`) or an integrator API key (`X-API-Key: cdk_…` or `Authorization: Bearer cdk_…`). Errors are `{ statusCode, code, message, details? }`.
  * OpenAPI spec version: 1
  */
-import type { EngagementResponseDtoResponseChannel } from './engagementResponseDtoResponseChannel';
 
 export interface EngagementResponseDto {
   responded: boolean;
+  /** @nullable */
+  respondedAt: string | null;
+  /** @nullable */
+  responseChannel: string | null;
   converted: boolean;
   /** @nullable */
-  responseChannel: EngagementResponseDtoResponseChannel;
+  convertedAt: string | null;
+  /** @nullable */
+  conversionValue: number | null;
 }

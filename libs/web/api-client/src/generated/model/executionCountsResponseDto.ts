@@ -15,4 +15,6 @@ export interface ExecutionCountsResponseDto {
   skipped: number;
   failed: number;
   unknown: number;
+  /** Never sent: the contact was removed from the campaign, or the campaign ended first */
+  cancelled: number;
 }

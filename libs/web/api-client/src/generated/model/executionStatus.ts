@@ -19,4 +19,5 @@ export const ExecutionStatus = {
   skipped: 'skipped',
   failed: 'failed',
   unknown: 'unknown',
+  cancelled: 'cancelled',
 } as const;

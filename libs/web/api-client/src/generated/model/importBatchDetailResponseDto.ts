@@ -24,6 +24,7 @@ export interface ImportBatchDetailResponseDto {
   preset: ImportPreset;
   /** @nullable */
   fileName: string | null;
+  /** column → ImportField */
   mapping: ImportBatchDetailResponseDtoMapping;
   dedupePolicy: ImportDedupePolicy;
   /** @nullable */

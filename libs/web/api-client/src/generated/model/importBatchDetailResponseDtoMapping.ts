@@ -5,5 +5,9 @@
  * Multi-channel campaigns for real-estate agents: contacts, campaigns, ringless voicemail, SMS and email. Authenticate with a user access token (`Authorization: Bearer <jwt>`) or an integrator API key (`X-API-Key: cdk_…` or `Authorization: Bearer cdk_…`). Errors are `{ statusCode, code, message, details? }`.
  * OpenAPI spec version: 1
  */
+import type { ImportField } from './importField';
 
-export type ImportBatchDetailResponseDtoMapping = {[key: string]: 'firstName' | 'lastName' | 'fullName' | 'phone' | 'phoneType' | 'phoneDnc' | 'dncNumbers' | 'doNotContact' | 'email' | 'propertyStreet' | 'propertyCity' | 'propertyState' | 'propertyZip' | 'mailingStreet' | 'mailingCity' | 'mailingState' | 'mailingZip' | 'listingStatus' | 'daysOnMarket' | 'propertyType' | 'saleDate' | 'salePrice' | 'estimatedEquity' | 'apn' | 'absenteeOwner' | 'ownerOccupied' | 'tags' | 'custom' | 'ignore'};
+/**
+ * column → ImportField
+ */
+export type ImportBatchDetailResponseDtoMapping = {[key: string]: ImportField};

@@ -23,6 +23,7 @@ export interface ImportBatchResponseDto {
   preset: ImportPreset;
   /** @nullable */
   fileName: string | null;
+  /** column → ImportField */
   mapping: ImportBatchResponseDtoMapping;
   dedupePolicy: ImportDedupePolicy;
   /** @nullable */

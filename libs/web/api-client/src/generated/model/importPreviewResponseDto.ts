@@ -8,6 +8,9 @@
 import type { ImportFormat } from './importFormat';
 import type { ImportPreset } from './importPreset';
 import type { ImportPreviewResponseDtoSuggestedMapping } from './importPreviewResponseDtoSuggestedMapping';
+import type { ImportPreviewResponseDtoMapping } from './importPreviewResponseDtoMapping';
+import type { ImportField } from './importField';
+import type { ImportPreviewResponseDtoColumnSamples } from './importPreviewResponseDtoColumnSamples';
 import type { PreviewRowDto } from './previewRowDto';
 
 export interface ImportPreviewResponseDto {
@@ -18,11 +21,19 @@ export interface ImportPreviewResponseDto {
   /** @nullable */
   delimiter: string | null;
   columns: string[];
-  /** column → ImportField */
+  /** column → ImportField, from the header row */
   suggestedMapping: ImportPreviewResponseDtoSuggestedMapping;
+  /** The mapping the sample rows were normalised with: the request's, else the suggested one */
+  mapping: ImportPreviewResponseDtoMapping;
+  /** Every field a column can be mapped onto */
+  fields: ImportField[];
+  /** column → up to three non-empty raw values from the first rows, as the file has them */
+  columnSamples: ImportPreviewResponseDtoColumnSamples;
+  /** false: no column maps to a phone or an email; the import would be refused (IMPORT_NO_CONTACT_COLUMN) */
+  contactColumnMapped: boolean;
   /** Rows with data */
   totalRows: number;
-  /** The first ten rows, normalised */
+  /** The first ten rows, normalised with `mapping` */
   sampleRows: PreviewRowDto[];
   warnings: string[];
 }

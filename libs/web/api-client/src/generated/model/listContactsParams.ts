@@ -51,5 +51,13 @@ zip?: string;
 source?: ContactSource;
 lastContactedBefore?: string;
 lastContactedAfter?: string;
+/**
+ * Only contacts this import created
+ */
+importBatchId?: string;
+/**
+ * Only contacts matching this saved segment (404 when it is not the caller's)
+ */
+segmentId?: string;
 sort?: ContactSort;
 };

@@ -10,4 +10,14 @@ export interface OptOutResponseDto {
   at: string;
   /** @nullable */
   reason: string | null;
+  /**
+   * Where it came from: sms-reply, twilio-21610, sendgrid-unsubscribe, one-click-unsubscribe, dropcowboy-4016…
+   * @nullable
+   */
+  source: string | null;
+  /**
+   * The proof: the reply text, provider event id or request
+   * @nullable
+   */
+  evidence: string | null;
 }

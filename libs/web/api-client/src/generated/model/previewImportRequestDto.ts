@@ -15,4 +15,6 @@ export interface PreviewImportRequestDto {
   format?: ImportFormat;
   /** Detected from the header row when omitted */
   preset?: ImportPreset;
+  /** JSON object: column name → ImportField. Omitted: the suggested mapping. Columns not named are ignored. The preview normalises its sample rows with it; the import uses it. */
+  mapping?: string;
 }

@@ -16,7 +16,7 @@ export interface StartImportRequestDto {
   format?: ImportFormat;
   /** Detected from the header row when omitted */
   preset?: ImportPreset;
-  /** JSON object: column name → ImportField. Omitted: the suggested mapping from the preview. Columns not named are ignored. */
+  /** JSON object: column name → ImportField. Omitted: the suggested mapping. Columns not named are ignored. The preview normalises its sample rows with it; the import uses it. */
   mapping?: string;
   dedupePolicy?: ImportDedupePolicy;
   /** Add every imported contact to this campaign */

@@ -21,6 +21,13 @@ export interface StrategyResponseDto {
   emailSender: StrategyResponseDtoEmailSender;
   /** @nullable */
   deployedAt: string | null;
+  /**
+   * A scheduled strategy deploys by itself at this time (once its campaign is active)
+   * @nullable
+   */
+  scheduledFor: string | null;
+  /** @nullable */
+  completedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

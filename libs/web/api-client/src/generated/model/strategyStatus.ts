@@ -12,6 +12,7 @@ export type StrategyStatus = typeof StrategyStatus[keyof typeof StrategyStatus];
 // eslint-disable-next-line @typescript-eslint/no-redeclare
 export const StrategyStatus = {
   draft: 'draft',
+  scheduled: 'scheduled',
   active: 'active',
   paused: 'paused',
   completed: 'completed',

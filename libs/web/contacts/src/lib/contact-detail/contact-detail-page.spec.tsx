@@ -57,6 +57,7 @@ describe('contact detail', () => {
     expect(rows[1].textContent).toContain('Not on DNC list');
     expect(rows[2].textContent).toContain('(760) 555-0199 ext. 12');
     expect(rows[2].textContent).toContain('On do-not-call list');
+    expect(screen.getByText('Voicemail: no consent')).toBeTruthy();
 
     const campaigns = await screen.findByRole('list', { name: 'Campaigns' });
     expect(within(campaigns).getByText('Spring farm')).toBeTruthy();

@@ -1,5 +1,6 @@
 import { getGetContactQueryKey, useGetContact, useListContactCampaigns } from '@cadence/web-api-client';
 import type { ContactResponseDto } from '@cadence/web-api-client';
+import { ConsentBadges } from '@cadence/web-engagement';
 import { ErrorAlert, LoadingState, PageHeader } from '@cadence/web-ui';
 import { Anchor, Badge, Button, Code, Grid, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
@@ -11,6 +12,7 @@ import { campaignLabel } from '../shared/campaign-picker';
 import { contactName, formatAddress, formatCount, formatDate, formatDateTime, formatPhone } from '../shared/format';
 import { LISTING_STATUS_LABELS, SOURCE_LABELS } from '../shared/labels';
 import { invalidateContacts } from '../shared/query-keys';
+import { EditContactModal } from '../contact-form/edit-contact-modal';
 import { AddToCampaignModal } from './add-to-campaign-modal';
 import { CampaignHistorySection } from './campaign-history-section';
 import { ConsentSection } from './consent-section';
@@ -163,6 +165,7 @@ export function ContactDetailPage() {
   const contact = useGetContact(contactId);
   const campaigns = useListContactCampaigns(contactId);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const name = contact.data ? contactName(contact.data) : 'Contact';
   useDocumentTitle(`${name} · Cadence`);
 
@@ -222,9 +225,14 @@ export function ContactDetailPage() {
           </Group>
         }
         actions={
-          <Button onClick={() => setAdding(true)} disabled={data.doNotContact}>
-            Add to campaign
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Edit contact
+            </Button>
+            <Button onClick={() => setAdding(true)} disabled={data.doNotContact}>
+              Add to campaign
+            </Button>
+          </Group>
         }
       />
       <Grid gap="lg">
@@ -237,7 +245,10 @@ export function ContactDetailPage() {
               <PhonesSection contact={data} />
             </Section>
             <Section title="Consent" id="contact-consent-heading">
-              <ConsentSection contact={data} onChanged={onChanged} />
+              <Stack gap="sm">
+                <ConsentBadges contact={data} />
+                <ConsentSection contact={data} onChanged={onChanged} />
+              </Stack>
             </Section>
             <Section
               title="Campaign history"
@@ -263,6 +274,16 @@ export function ContactDetailPage() {
           </Section>
         </Grid.Col>
       </Grid>
+
+      <EditContactModal
+        contact={data}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        onSaved={(updated) => {
+          setEditing(false);
+          onChanged(updated);
+        }}
+      />
 
       <AddToCampaignModal
         opened={adding}

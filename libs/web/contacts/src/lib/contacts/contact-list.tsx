@@ -1,4 +1,5 @@
 import type { ContactResponseDto } from '@cadence/web-api-client';
+import { ConsentBadges } from '@cadence/web-engagement';
 import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
@@ -93,16 +94,10 @@ export function ContactList({ contacts, selection, onToggle, onTogglePage }: Con
                     onChange={() => onToggle(contact.id)}
                   />
                   <Stack gap={4} miw={0} style={{ flex: 1 }}>
-                    <Group justify="space-between" wrap="nowrap" gap="xs">
-                      <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} truncate>
-                        {name}
-                      </Anchor>
-                      {contact.doNotContact ? (
-                        <Badge color="red" size="sm">
-                          Do not contact
-                        </Badge>
-                      ) : null}
-                    </Group>
+                    <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} truncate>
+                      {name}
+                    </Anchor>
+                    <ConsentBadges contact={contact} compact />
                     <PhoneCell contact={contact} />
                     {contact.emails[0] ? (
                       <Text size="sm" truncate>
@@ -126,7 +121,7 @@ export function ContactList({ contacts, selection, onToggle, onTogglePage }: Con
   }
 
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table verticalSpacing="xs" highlightOnHover aria-label="Contacts">
         <Table.Thead>
           <Table.Tr>
@@ -134,6 +129,7 @@ export function ContactList({ contacts, selection, onToggle, onTogglePage }: Con
               {pageCheckbox}
             </Table.Th>
             <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col">Consent</Table.Th>
             <Table.Th scope="col">Phone</Table.Th>
             <Table.Th scope="col">Email</Table.Th>
             <Table.Th scope="col">Location</Table.Th>
@@ -153,16 +149,12 @@ export function ContactList({ contacts, selection, onToggle, onTogglePage }: Con
                   <Checkbox aria-label={`Select ${name}`} checked={selected} onChange={() => onToggle(contact.id)} />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Anchor component={Link} to={`/contacts/${contact.id}`} fw={500} size="sm">
-                      {name}
-                    </Anchor>
-                    {contact.doNotContact ? (
-                      <Badge color="red" size="xs">
-                        Do not contact
-                      </Badge>
-                    ) : null}
-                  </Group>
+                  <Anchor component={Link} to={`/contacts/${contact.id}`} fw={500} size="sm">
+                    {name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <ConsentBadges contact={contact} compact />
                 </Table.Td>
                 <Table.Td>
                   <PhoneCell contact={contact} />

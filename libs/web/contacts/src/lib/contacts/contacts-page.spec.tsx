@@ -38,6 +38,41 @@ describe('contacts list', () => {
     expect(await screen.findByText('No contacts yet')).toBeTruthy();
   });
 
+  it('lists only the contacts of one import when linked so, and shows everyone again on request', async () => {
+    const BATCH = '6b01902fe519b84038d530d8';
+    const api = installFakeApi({ ...campaignRoutes([]), 'GET /api/v1/contacts': listRoute(2, PAGE.slice(0, 2)) });
+    const { router } = renderPage('/contacts', <ContactsPage />, `/contacts?importBatchId=${BATCH}`);
+
+    expect(await screen.findByText('Contacts created by one import')).toBeTruthy();
+    expect(api.to('GET /api/v1/contacts')[0].query.get('importBatchId')).toBe(BATCH);
+    expect(screen.getByRole('link', { name: 'import' }).getAttribute('href')).toBe(`/imports/${BATCH}`);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Show all contacts' }));
+    });
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(screen.queryByText('Contacts created by one import')).toBeNull();
+    expect(api.to('GET /api/v1/contacts').at(-1)?.query.has('importBatchId')).toBe(false);
+  });
+
+  it("shows each contact's opt-outs and consent on its row", async () => {
+    const granted = { status: 'granted' as const, source: 'open-house', capturedAt: '2026-11-01T10:00:00.000Z', wording: null, ip: null };
+    const unknown = { status: 'unknown' as const, source: null, capturedAt: null, wording: null, ip: null };
+    const optedOut = contact('c1', 'Stop', 'Texting', {
+      consent: { sms: unknown, voice: granted, email: unknown },
+      optOuts: { sms: { at: '2026-11-20T10:00:00.000Z', reason: null, source: 'sms-reply', evidence: 'STOP' }, voice: null, email: null },
+    });
+    const stoppedAll = contact('c2', 'Stop', 'Everything', { doNotContact: true });
+    installFakeApi({ ...campaignRoutes([]), 'GET /api/v1/contacts': listRoute(2, [optedOut, stoppedAll]) });
+    renderPage('/contacts', <ContactsPage />);
+
+    const firstRow = (await screen.findByRole('link', { name: 'Stop Texting' })).closest('tr') as HTMLElement;
+    expect(within(firstRow).getByText('Text: opted out')).toBeTruthy();
+    expect(within(firstRow).getByText('Voicemail: consent')).toBeTruthy();
+    expect(within(firstRow).queryByText('Email: no consent')).toBeNull();
+    const secondRow = screen.getByRole('link', { name: 'Stop Everything' }).closest('tr') as HTMLElement;
+    expect(within(secondRow).getByText('Do not contact')).toBeTruthy();
+  });
+
   it('sends the filters from the address and offers to clear them when nothing matches', async () => {
     const api = installFakeApi({ ...campaignRoutes([]), 'GET /api/v1/contacts': listRoute(0, []) });
     renderPage('/contacts', <ContactsPage />, '/contacts?inAnyCampaign=false&tag=farm&page=2');

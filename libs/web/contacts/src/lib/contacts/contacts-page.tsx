@@ -1,7 +1,7 @@
 import { BulkContactAction, useListContacts } from '@cadence/web-api-client';
 import type { BulkContactActionResponseDto } from '@cadence/web-api-client';
 import { ErrorAlert, LoadingState, PageHeader } from '@cadence/web-ui';
-import { Button, EmptyState, Group, Pagination, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, EmptyState, Group, Pagination, Paper, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
@@ -73,6 +73,9 @@ export function ContactsPage() {
             <Button component={Link} to="/segments" variant="default">
               Segments
             </Button>
+            <Button component={Link} to="/contacts/new" variant="default">
+              New contact
+            </Button>
             <Button component={Link} to="/imports/new">
               Import contacts
             </Button>
@@ -83,6 +86,28 @@ export function ContactsPage() {
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
           <ContactFilters state={state} onChange={update} onReset={reset} />
         </Paper>
+
+        {state.importBatchId || state.segmentId ? (
+          <Alert color="indigo" variant="light" role="note" title={state.importBatchId ? 'Contacts created by one import' : 'Contacts of a saved segment'}>
+            <Group gap="sm" wrap="wrap">
+              <Text size="sm">
+                {state.importBatchId ? (
+                  <>
+                    Only the contacts this <Anchor component={Link} to={`/imports/${state.importBatchId}`}>import</Anchor> created are listed.
+                  </>
+                ) : (
+                  <>
+                    Only the contacts matching this <Anchor component={Link} to={`/segments/${state.segmentId}`}>segment</Anchor> are listed; bulk
+                    actions apply to them.
+                  </>
+                )}
+              </Text>
+              <Button size="xs" variant="default" onClick={() => update({ importBatchId: null, segmentId: null, page: 1 })}>
+                Show all contacts
+              </Button>
+            </Group>
+          </Alert>
+        ) : null}
 
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label="Contact list">
           <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">

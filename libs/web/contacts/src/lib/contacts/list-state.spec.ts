@@ -35,4 +35,11 @@ describe('contacts list state in the address', () => {
     expect(state.page).toBe(1);
     expect(state.sort).toBe('-createdAt');
   });
+
+  it('narrows to one import or one saved segment from a link, and drops ids that are not ids', () => {
+    const state = readListState(new URLSearchParams('importBatchId=6b01902fe519b84038d530d8&segmentId=6b01902fe519b84038d530d9&tag=farm'));
+    expect(filterOf(state)).toEqual({ tag: 'farm', importBatchId: '6b01902fe519b84038d530d8', segmentId: '6b01902fe519b84038d530d9' });
+    expect(readListState(writeListState(state))).toEqual(state);
+    expect(filterOf(readListState(new URLSearchParams('importBatchId=x&segmentId=%24ne')))).toEqual({});
+  });
 });

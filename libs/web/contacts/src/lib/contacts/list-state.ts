@@ -28,14 +28,25 @@ export interface ListState {
   state: string;
   zip: string;
   source: ContactSource | null;
+  /** Only the contacts one import created (the import results link here). */
+  importBatchId: string | null;
+  /** Only the contacts of a saved segment (the segments page links here). */
+  segmentId: string | null;
   sort: ContactSort;
   page: number;
 }
+
+/** The list filters the API takes; importBatchId and segmentId arrive only through links. */
+export type ListFilter = ContactFilterRequestDto & { importBatchId?: string; segmentId?: string };
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 function oneOf<T extends string>(values: Record<string, T>, raw: string | null): T | null {
   return raw !== null && (Object.values(values) as string[]).includes(raw) ? (raw as T) : null;
+}
+
+function objectIdOf(raw: string | null): string | null {
+  return raw !== null && OBJECT_ID.test(raw) ? raw : null;
 }
 
 function booleanOf(raw: string | null): boolean | null {
@@ -64,6 +75,8 @@ export function readListState(params: URLSearchParams): ListState {
     state: params.get('state') ?? '',
     zip: params.get('zip') ?? '',
     source: oneOf(ContactSource, params.get('source')),
+    importBatchId: objectIdOf(params.get('importBatchId')),
+    segmentId: objectIdOf(params.get('segmentId')),
     sort: oneOf(ContactSort, params.get('sort')) ?? ContactSort['-createdAt'],
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
@@ -88,6 +101,8 @@ export function writeListState(state: ListState): URLSearchParams {
   set('state', state.state.trim().toUpperCase());
   set('zip', state.zip.trim());
   set('source', state.source);
+  set('importBatchId', state.importBatchId);
+  set('segmentId', state.segmentId);
   if (state.sort !== ContactSort['-createdAt']) set('sort', state.sort);
   if (state.page > 1) set('page', String(state.page));
   return params;
@@ -100,8 +115,8 @@ const ZIP = /^\d{5}$/;
  * The API's filter for this view. Half-typed state or ZIP values are left out rather than sent,
  * because the API would refuse the whole request for them.
  */
-export function filterOf(state: ListState): ContactFilterRequestDto {
-  const filter: ContactFilterRequestDto = {};
+export function filterOf(state: ListState): ListFilter {
+  const filter: ListFilter = {};
   if (state.search.trim()) filter.search = state.search.trim();
   if (state.tag.trim()) filter.tag = state.tag.trim();
   switch (state.campaign.kind) {
@@ -125,10 +140,12 @@ export function filterOf(state: ListState): ContactFilterRequestDto {
   if (STATE_CODE.test(state.state.trim())) filter.state = state.state.trim().toUpperCase();
   if (ZIP.test(state.zip.trim())) filter.zip = state.zip.trim();
   if (state.source) filter.source = state.source;
+  if (state.importBatchId) filter.importBatchId = state.importBatchId;
+  if (state.segmentId) filter.segmentId = state.segmentId;
   return filter;
 }
 
-export function listParamsOf(state: ListState): ListContactsParams {
+export function listParamsOf(state: ListState): ListContactsParams & ListFilter {
   return { ...filterOf(state), sort: state.sort, page: state.page, limit: PAGE_SIZE };
 }
 

@@ -216,9 +216,16 @@ export function ImportPage() {
               <Title order={2} fz="lg" id="import-results-heading">
                 Results
               </Title>
-              <Button component={Link} to={contactsLink}>
-                {campaignId ? `View the contacts of ${campaignName ? `“${campaignName}”` : 'the campaign'}` : 'View contacts'}
-              </Button>
+              <Group gap="sm">
+                {data.counts.created > 0 ? (
+                  <Button component={Link} to={`/contacts?importBatchId=${data.id}`} variant="default">
+                    Contacts this import created
+                  </Button>
+                ) : null}
+                <Button component={Link} to={contactsLink}>
+                  {campaignId ? `View the contacts of ${campaignName ? `“${campaignName}”` : 'the campaign'}` : 'View contacts'}
+                </Button>
+              </Group>
             </Group>
             <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm" component="dl" m={0}>
               <Count label="Created" value={data.counts.created} />

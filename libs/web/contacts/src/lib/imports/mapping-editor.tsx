@@ -9,6 +9,8 @@ export interface MappingEditorProps {
   /** The server's suggestion, to point out what the agent changed. */
   suggested: ColumnMapping;
   onChange: (column: string, field: ImportField) => void;
+  /** Raw values of each column from the first rows, to recognise a column by its content. */
+  samples?: Record<string, string[]>;
   /** Set when the agent tried to go on without a phone or email column. */
   showRequiredError?: boolean;
 }
@@ -26,7 +28,7 @@ function noteOf(field: ImportField, changed: boolean, duplicateOf: ImportField |
  * contact, so the editor marks those columns and says plainly when there is none.
  */
 export const MappingEditor = forwardRef<HTMLDivElement, MappingEditorProps>(function MappingEditor(
-  { columns, mapping, suggested, onChange, showRequiredError = false },
+  { columns, mapping, suggested, onChange, samples, showRequiredError = false },
   ref,
 ) {
   const satisfied = hasContactColumn(mapping);
@@ -80,9 +82,12 @@ export const MappingEditor = forwardRef<HTMLDivElement, MappingEditorProps>(func
               searchable
               error={!satisfied && showRequiredError && (field === 'custom' || field === 'ignore') ? true : undefined}
               description={
-                duplicates.has(column)
-                  ? 'Another column already fills this field; this one is used only where that one is empty.'
-                  : undefined
+                [
+                  samples?.[column]?.length ? `e.g. ${samples[column].join(' · ')}` : null,
+                  duplicates.has(column) ? 'Another column already fills this field; this one is used only where that one is empty.' : null,
+                ]
+                  .filter(Boolean)
+                  .join(' — ') || undefined
               }
               comboboxProps={{ withinPortal: true }}
             />

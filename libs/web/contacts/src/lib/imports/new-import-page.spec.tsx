@@ -10,6 +10,10 @@ const preview = {
   delimiter: ',',
   columns: ['Name', 'Best Number', 'Email'],
   suggestedMapping: { Name: 'fullName', 'Best Number': 'custom', Email: 'email' },
+  mapping: { Name: 'fullName', 'Best Number': 'custom', Email: 'email' },
+  fields: ['fullName', 'phone', 'email', 'custom', 'ignore'],
+  columnSamples: { Name: ['Maria Gonzalez'], 'Best Number': ['(760) 555-0134'], Email: ['maria@example.com'] },
+  contactColumnMapped: true,
   totalRows: 2,
   sampleRows: [
     {
@@ -36,7 +40,12 @@ function choose(name: string, option: string) {
 describe('new import', () => {
   it('uploads, lets the agent fix the mapping, and starts with that mapping and a new draft campaign', async () => {
     const api = installFakeApi({
-      'POST /api/v1/imports/preview': () => json(200, preview),
+      'POST /api/v1/imports/preview': (request) => {
+        const mapping = (request.body as { mapping?: string }).mapping;
+        if (!mapping) return json(200, preview);
+        const withPhone = { firstName: 'Maria', lastName: 'Gonzalez', phones: [{ e164: '+17605550134', extension: null, dnc: false }], emails: ['maria@example.com'], propertyAddress: null, mailingAddress: null, tags: [], doNotContact: false };
+        return json(200, { ...preview, mapping: JSON.parse(mapping), sampleRows: [{ rowNumber: 2, contact: withPhone, errors: [] }], warnings: [] });
+      },
       'POST /api/v1/imports': () => json(202, { id: '6b01902fe519b84038d530d8', campaignId: '6b01902fe519b84038d530aa' }),
     });
     const { container, router } = renderPage('/imports/new', <NewImportPage />);
@@ -55,8 +64,16 @@ describe('new import', () => {
     expect(screen.getByText(/Column "Best Number" is not recognised/)).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'First rows as they will be imported' })).getByText('Will not be imported')).toBeTruthy();
 
+    expect(screen.getByText('e.g. (760) 555-0134')).toBeTruthy();
     choose('Best Number', 'Phone');
-    expect(screen.getByText(/You changed the mapping/)).toBeTruthy();
+    expect(screen.getByText(/You changed the mapping since these rows were read/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Update preview' }));
+    });
+    const refreshed = api.to('POST /api/v1/imports/preview')[1].body as Record<string, string>;
+    expect(JSON.parse(refreshed['mapping'])).toEqual({ Name: 'fullName', 'Best Number': 'phone', Email: 'email' });
+    expect(await screen.findByText('With the mapping above.')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'First rows as they will be imported' })).queryByText('Will not be imported')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
 
     expect(await screen.findByRole('heading', { name: '3. Choose the options' })).toBeTruthy();
@@ -95,6 +112,35 @@ describe('new import', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.queryByRole('heading', { name: '3. Choose the options' })).toBeNull();
 
+    choose('Cell #', 'Phone');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { name: '3. Choose the options' })).toBeTruthy();
+  });
+
+  it('lets the agent map a phone column when the preview finds none (200 with a warning)', async () => {
+    installFakeApi({
+      'POST /api/v1/imports/preview': () =>
+        json(200, {
+          ...preview,
+          columns: ['Owner', 'Cell #'],
+          suggestedMapping: { Owner: 'fullName', 'Cell #': 'custom' },
+          mapping: { Owner: 'fullName', 'Cell #': 'custom' },
+          columnSamples: { Owner: ['Ann Lee'], 'Cell #': ['760.555.0178'] },
+          contactColumnMapped: false,
+          sampleRows: [{ rowNumber: 2, contact: null, errors: [] }],
+          warnings: ['No column is mapped to a phone or an email: map one before importing (the import would be refused).'],
+        }),
+    });
+    const { container } = renderPage('/imports/new', <NewImportPage />);
+    chooseFile(container);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Upload and preview' }));
+    });
+
+    expect(await screen.findByText('No column looked like a phone or email')).toBeTruthy();
+    expect(screen.getByText('e.g. 760.555.0178')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.queryByRole('heading', { name: '3. Choose the options' })).toBeNull();
     choose('Cell #', 'Phone');
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('heading', { name: '3. Choose the options' })).toBeTruthy();

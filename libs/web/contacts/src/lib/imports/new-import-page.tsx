@@ -45,6 +45,8 @@ export function NewImportPage() {
   const [columns, setColumns] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<ColumnMapping>({});
   const [mapping, setMapping] = useState<ColumnMapping>({});
+  /** The mapping the sample rows on screen were normalised with. */
+  const [previewedMapping, setPreviewedMapping] = useState<ColumnMapping>({});
   const [showRequired, setShowRequired] = useState(false);
   const [dedupe, setDedupe] = useState<ImportDedupePolicy>(ImportDedupePolicy['create-or-update']);
   const [campaignOption, setCampaignOption] = useState<CampaignOption>('none');
@@ -64,7 +66,6 @@ export function NewImportPage() {
       return;
     }
     headings[step]?.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
 
   const upload = (event: FormEvent) => {
@@ -84,11 +85,13 @@ export function NewImportPage() {
       {
         onSuccess: (data) => {
           setResult(data);
-          setNoSuggestion(false);
+          // The server answers 200 without a phone or email column, so the agent can map one by hand.
+          setNoSuggestion(!data.contactColumnMapped);
           setColumns(data.columns);
           setSuggested(data.suggestedMapping);
-          setMapping(data.suggestedMapping);
-          setShowRequired(false);
+          setMapping(data.mapping);
+          setPreviewedMapping(data.mapping);
+          setShowRequired(!data.contactColumnMapped);
           setStep(1);
         },
         onError: (error) => {
@@ -105,6 +108,22 @@ export function NewImportPage() {
             preview.reset();
             setStep(1);
           }
+        },
+      },
+    );
+  };
+
+  /** Normalises the sample rows again with the mapping as the agent edited it. */
+  const refreshPreview = () => {
+    if (!file) return;
+    const sent = mapping;
+    preview.mutate(
+      { data: { file, mapping: JSON.stringify(sent), ...(result ? { preset: result.preset, format: result.format } : preset ? { preset } : {}) } },
+      {
+        onSuccess: (data) => {
+          setResult(data);
+          setPreviewedMapping(sent);
+          setNoSuggestion(false);
         },
       },
     );
@@ -150,7 +169,7 @@ export function NewImportPage() {
   };
 
   const mappedCount = Object.values(mapping).filter((f) => f !== 'ignore').length;
-  const mappingChanged = Object.entries(mapping).some(([column, field]) => suggested[column] !== field);
+  const previewStale = Object.entries(mapping).some(([column, field]) => (previewedMapping[column] ?? 'ignore') !== field);
 
   return (
     <>
@@ -225,15 +244,15 @@ export function NewImportPage() {
               ) : null}
               {noSuggestion ? (
                 <Alert color="yellow" variant="light" role="note" title="No column looked like a phone or email">
-                  The server could not suggest a mapping for {file?.name}, so there is no preview of the rows. Choose
-                  the field of each column yourself; the rows are checked when the import runs.
+                  Choose the column that holds phone numbers or emails for {file?.name}
+                  {result ? ', then update the preview to see the rows as they will be imported' : '; the rows are checked when the import runs'}.
                 </Alert>
               ) : null}
               {result && result.warnings.length > 0 ? (
                 <Alert
                   color="yellow"
                   variant="light"
-                  title={mappingChanged ? 'Worth checking (found with the suggested mapping)' : 'Worth checking'}
+                  title={previewStale ? 'Worth checking (found with the earlier mapping)' : 'Worth checking'}
                   role="note"
                 >
                   <List size="sm">
@@ -248,6 +267,7 @@ export function NewImportPage() {
                 columns={columns}
                 mapping={mapping}
                 suggested={suggested}
+                samples={result?.columnSamples}
                 showRequiredError={showRequired}
                 onChange={(column, field) => setMapping((current) => ({ ...current, [column]: field }))}
               />
@@ -256,11 +276,21 @@ export function NewImportPage() {
                   <Title order={3} fz="md">
                     First rows as the server reads them
                   </Title>
-                  <Text size="xs" c={mappingChanged ? 'orange.8' : 'dimmed'}>
-                    {mappingChanged
-                      ? 'You changed the mapping: this preview and the warnings above still show the suggested mapping. Your changes apply when the import runs, and its results list every row with a problem.'
-                      : 'With the suggested mapping.'}
-                  </Text>
+                  <Group gap="sm" wrap="wrap">
+                    <Text size="xs" c={previewStale ? 'orange.8' : 'dimmed'} role="status">
+                      {previewStale
+                        ? 'You changed the mapping since these rows were read: update the preview to see them with your changes.'
+                        : 'With the mapping above.'}
+                    </Text>
+                    {previewStale ? (
+                      <Button size="xs" variant="default" onClick={refreshPreview} loading={preview.isPending}>
+                        Update preview
+                      </Button>
+                    ) : null}
+                  </Group>
+                  {preview.error && step === 1 ? (
+                    <ErrorAlert title="Could not update the preview" message={preview.error.message} code={preview.error.code} />
+                  ) : null}
                   <PreviewSample rows={result.sampleRows} />
                 </Stack>
               ) : null}

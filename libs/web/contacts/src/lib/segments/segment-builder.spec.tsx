@@ -65,7 +65,7 @@ describe('SegmentBuilder with the live count', () => {
       match: 'all',
       groups: [{ match: 'all', conditions: [{ field: 'tags', operator: 'hasAny', value: ['farm-2026'] }] }],
     });
-    expect(await screen.findByText('120 contacts match')).toBeTruthy();
+    expect(await screen.findByText('120 contacts match', {}, { timeout: 4000 })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Owner119 Farm' }).getAttribute('href')).toBe('/contacts/c1');
 
     fireEvent.click(screen.getByRole('button', { name: 'Add condition' }));
@@ -89,7 +89,7 @@ describe('SegmentBuilder with the live count', () => {
       ],
     });
     expect(describeDefinition(last)).toBe('Tags has any of farm-2026 or Days on market between 30 and 90');
-    expect(await screen.findByText('31 contacts match')).toBeTruthy();
+    expect(await screen.findByText('31 contacts match', {}, { timeout: 4000 })).toBeTruthy();
 
     // Typing is debounced: the count was asked for settled definitions only, never for half-typed ones.
     const asked = api.to('POST /api/v1/segments/preview').map((r) => (r.body as { definition: SegmentDefinitionDto }).definition);

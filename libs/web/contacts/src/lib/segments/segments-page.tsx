@@ -105,6 +105,9 @@ export function SegmentsPage() {
                       </Text>
                     </Stack>
                     <Group gap="xs">
+                      <Button size="xs" variant="default" component={Link} to={`/contacts?segmentId=${segment.id}`} aria-label={`Contacts of ${segment.name}`}>
+                        Contacts
+                      </Button>
                       <Button size="xs" variant="default" component={Link} to={`/segments/${segment.id}`} aria-label={`Edit ${segment.name}`}>
                         Edit
                       </Button>

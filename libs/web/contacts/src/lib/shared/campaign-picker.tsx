@@ -7,9 +7,12 @@ import { useState } from 'react';
 
 export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
   draft: 'Draft',
+  generating_scripts: 'Writing scripts',
+  generating_audio: 'Recording audio',
   review: 'In review',
   approved: 'Approved',
   scheduled: 'Scheduled',
+  submitted: 'Submitted',
   active: 'Active',
   paused: 'Paused',
   completed: 'Completed',

@@ -61,6 +61,12 @@ export const DELIVERY_LABELS: Record<ChannelDeliveryStatus, string> = {
   responded: 'Responded',
   failed: 'Failed',
   skipped: 'Skipped',
+  queued: 'Queued',
+  deferred: 'Deferred',
+  opened: 'Opened',
+  listened: 'Listened',
+  clicked: 'Clicked',
+  opted_out: 'Opted out',
 };
 
 export const EVENT_LABELS: Record<ContactEventType, string> = {
@@ -73,6 +79,10 @@ export const EVENT_LABELS: Record<ContactEventType, string> = {
   'opted-out': 'Opted out',
   'marked-do-not-contact': 'Do not contact',
   'added-to-campaign': 'Added to campaign',
+  replied: 'Replied',
+  engaged: 'Listened / opened',
+  'opted-in': 'Opted in',
+  converted: 'Converted',
 };
 
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {

@@ -5,9 +5,13 @@
  * Multi-channel campaigns for real-estate agents: contacts, campaigns, ringless voicemail, SMS and email. Authenticate with a user access token (`Authorization: Bearer <jwt>`) or an integrator API key (`X-API-Key: cdk_…` or `Authorization: Bearer cdk_…`). Errors are `{ statusCode, code, message, details? }`.
  * OpenAPI spec version: 1
  */
-import type { ResponseChannel } from './responseChannel';
 
-/**
- * @nullable
- */
-export type EngagementResponseDtoResponseChannel = ResponseChannel | null;
+export type ScriptGeneratedBy = typeof ScriptGeneratedBy[keyof typeof ScriptGeneratedBy];
+
+
+// eslint-disable-next-line @typescript-eslint/no-redeclare
+export const ScriptGeneratedBy = {
+  ai: 'ai',
+  manual: 'manual',
+  template: 'template',
+} as const;

@@ -5,13 +5,10 @@
  * Multi-channel campaigns for real-estate agents: contacts, campaigns, ringless voicemail, SMS and email. Authenticate with a user access token (`Authorization: Bearer <jwt>`) or an integrator API key (`X-API-Key: cdk_…` or `Authorization: Bearer cdk_…`). Errors are `{ statusCode, code, message, details? }`.
  * OpenAPI spec version: 1
  */
+import type { VoicemailVoiceDto } from './voicemailVoiceDto';
 
-export type ResponseChannel = typeof ResponseChannel[keyof typeof ResponseChannel];
-
-
-// eslint-disable-next-line @typescript-eslint/no-redeclare
-export const ResponseChannel = {
-  voicemail: 'voicemail',
-  sms: 'sms',
-  email: 'email',
-} as const;
+export interface VoicemailVoiceListDto {
+  voices: VoicemailVoiceDto[];
+  provider: string;
+  defaultVoiceId: string;
+}

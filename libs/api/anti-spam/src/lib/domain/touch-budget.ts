@@ -1,0 +1,53 @@
+const DAY_MS = 24 * 3600 * 1000;
+
+/** States whose mini-TCPAs cap calls and texts at 3 per 24 h on the same subject (providers.md §6). */
+export const THREE_PER_DAY_STATES: ReadonlySet<string> = new Set(['FL', 'OK', 'MD']);
+export const STATE_DAILY_CAP = 3;
+
+export interface TouchBudgetSettings {
+  /** At most this many touches per contact in any rolling 7 days, across channels and campaigns; null = no cap. */
+  maxTouchesPer7Days: number | null;
+  /** At least this many days between two touches of one contact; 0 = no gap required. */
+  minDaysBetweenTouches: number;
+}
+
+export const DEFAULT_TOUCH_BUDGET: TouchBudgetSettings = { maxTouchesPer7Days: null, minDaysBetweenTouches: 0 };
+
+export interface Touch {
+  at: Date;
+  campaignId: string;
+  channel: string;
+}
+
+export type TouchBudgetVerdict =
+  | { allowed: true; touchesLast7Days: number }
+  | { allowed: false; rule: 'weekly_budget' | 'min_gap' | 'state_daily_cap'; message: string; until: Date; touchesLast7Days: number };
+
+/**
+ * Whether one more touch of a contact fits the agent's budget and the state caps. `touches` are the
+ * contact's sends (any channel, any campaign of this agent). The answer names the rule and when the
+ * touch would fit, so the plan and the execution can state it.
+ */
+export function evaluateTouchBudget(touches: readonly Touch[], settings: TouchBudgetSettings, state: string | null, countsAsCall: boolean, now: Date): TouchBudgetVerdict {
+  const past = touches.filter((t) => t.at.getTime() <= now.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const lastWeek = past.filter((t) => now.getTime() - t.at.getTime() < 7 * DAY_MS);
+  const touchesLast7Days = lastWeek.length;
+
+  if (state && countsAsCall && THREE_PER_DAY_STATES.has(state)) {
+    const lastDay = past.filter((t) => t.channel !== 'email' && now.getTime() - t.at.getTime() < DAY_MS);
+    if (lastDay.length >= STATE_DAILY_CAP) {
+      const until = new Date(lastDay[lastDay.length - STATE_DAILY_CAP].at.getTime() + DAY_MS);
+      return { allowed: false, rule: 'state_daily_cap', message: `${state} law allows at most ${STATE_DAILY_CAP} calls or texts per 24 hours`, until, touchesLast7Days };
+    }
+  }
+  const last = past[past.length - 1];
+  if (last && settings.minDaysBetweenTouches > 0 && now.getTime() - last.at.getTime() < settings.minDaysBetweenTouches * DAY_MS) {
+    const until = new Date(last.at.getTime() + settings.minDaysBetweenTouches * DAY_MS);
+    return { allowed: false, rule: 'min_gap', message: `The contact was touched less than ${settings.minDaysBetweenTouches} day(s) ago`, until, touchesLast7Days };
+  }
+  if (settings.maxTouchesPer7Days !== null && touchesLast7Days >= settings.maxTouchesPer7Days) {
+    const until = new Date(lastWeek[lastWeek.length - settings.maxTouchesPer7Days].at.getTime() + 7 * DAY_MS);
+    return { allowed: false, rule: 'weekly_budget', message: `The contact already had ${touchesLast7Days} touch(es) in the last 7 days (budget ${settings.maxTouchesPer7Days})`, until, touchesLast7Days };
+  }
+  return { allowed: true, touchesLast7Days };
+}

@@ -1,0 +1,30 @@
+import { AgentRulesDecision, evaluateAgentRules, FindDncScrubsUseCase, GetComplianceSettingsUseCase } from '@cadence/api-anti-spam';
+import { Tenant } from '@cadence/api-core';
+import { Contact } from '@cadence/api-contact';
+import { Injectable } from '@nestjs/common';
+import { ExecutionChannel } from '../schemas/execution.schema';
+import { ListContactTouchesUseCase } from './contact-sends.usecase';
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * The agent's compliance settings applied to one send that passed the legal gate: DNC registry scrubs,
+ * the agent's sending hours, the touch budget across campaigns and channels, the FL/OK/MD daily cap.
+ */
+@Injectable()
+export class CheckAgentComplianceUseCase {
+  constructor(
+    private readonly settings: GetComplianceSettingsUseCase,
+    private readonly touches: ListContactTouchesUseCase,
+    private readonly dnc: FindDncScrubsUseCase,
+  ) {}
+
+  async execute(tenant: Tenant, channel: ExecutionChannel, contact: Contact, address: string, fallbackTimeZone: string, now: Date): Promise<AgentRulesDecision> {
+    const [settings, touches, scrubs] = await Promise.all([
+      this.settings.execute(tenant),
+      this.touches.execute(tenant, contact._id, new Date(now.getTime() - WEEK_MS)),
+      channel === ExecutionChannel.Voicemail ? this.dnc.execute(tenant, [address]) : Promise.resolve(new Map()),
+    ]);
+    return evaluateAgentRules({ channel, contact, address, settings, touches, dncScrub: scrubs.get(address) ?? null, fallbackTimeZone, now });
+  }
+}

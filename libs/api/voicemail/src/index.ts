@@ -1,0 +1,15 @@
+export * from './lib/voicemail.module';
+export * from './lib/voicemail.config';
+export * from './lib/voicemail.exception';
+export * from './lib/delivery/per-contact-audio';
+export * from './lib/domain/script-templates';
+export * from './lib/domain/compliance';
+export * from './lib/domain/script-text';
+export * from './lib/domain/costs';
+export * from './lib/schemas/voicemail-script.schema';
+export * from './lib/schemas/voicemail-batch.schema';
+export * from './lib/llm/script-writer.port';
+export * from './lib/llm/offline-script-writer';
+export * from './lib/tts/text-to-speech.port';
+export * from './lib/tts/offline-voice.adapter';
+export { VoicemailBatchRepository } from './lib/repositories/voicemail-batch.repository';

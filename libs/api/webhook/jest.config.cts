@@ -1,0 +1,13 @@
+module.exports = {
+  displayName: 'api-webhook',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
+  },
+  // Unit specs beside the code and integration specs (embedded MongoDB, real Redis) alike.
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
+  testTimeout: 30000,
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  coverageDirectory: '../../../coverage/libs/api/webhook'
+};

@@ -1,0 +1,163 @@
+/**
+ * Webhook ingestion benchmark: signed SendGrid Event Webhook batches of 100 events and signed Twilio
+ * status callbacks posted to the running API (verify → store once → enqueue → 2xx), several senders
+ * at once as providers do. Measures events per second and the time to the 2xx (p50/p95).
+ *
+ *   npm run bench:webhooks
+ *
+ * MongoDB is MONGODB_URI when set, else the embedded server in its own process; Redis is REDIS_URL
+ * when set, else a local redis-server. BENCH_SENDGRID_BATCHES, BENCH_TWILIO_CALLBACKS and
+ * BENCH_CONCURRENCY change the load. Prints figures and whether each target is met; asserts nothing.
+ */
+import { ChannelConfig, sandboxAccounts, signSendGridPayload, signTwilioRequest } from '@cadence/api-channel';
+import { AppConfig, InfrastructureUrls, loadConfig, RedisConfig, resolveRedis } from '@cadence/api-core';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AppModule } from '../../../apps/api/src/app/app.module';
+import { configureHttp } from '../../../apps/api/src/app/configure-app';
+
+const SENDGRID_BATCHES = Number(process.env['BENCH_SENDGRID_BATCHES'] ?? 200);
+const TWILIO_CALLBACKS = Number(process.env['BENCH_TWILIO_CALLBACKS'] ?? 2000);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
+const TARGET_EVENTS_PER_SECOND = 1000;
+const TARGET_P95_MS = 50;
+const WORKSPACE = resolve(__dirname, '../../..');
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function startEmbeddedMongoProcess(): Promise<{ uri: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', '0'], {
+    cwd: WORKSPACE,
+    env: { ...process.env, SWC_NODE_PROJECT: 'tools/tsconfig.tools.json' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
+  return new Promise((ready, fail) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /embedded-mongo listening (\S+)/.exec(output);
+      if (match) ready({ uri: match[1], stop });
+    });
+    child.once('exit', (code) => fail(new Error(`embedded-mongo exited with ${code}`)));
+  });
+}
+
+interface Request {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  events: number;
+}
+
+/** Sends the requests with `concurrency` senders; each latency is from send to the 2xx. */
+async function run(origin: string, requests: Request[], concurrency: number): Promise<{ seconds: number; latencies: number[]; events: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  let events = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const request = requests[next++];
+        if (!request) return;
+        const sentAt = performance.now();
+        const response = await fetch(`${origin}${request.path}`, { method: 'POST', headers: request.headers, body: request.body });
+        await response.arrayBuffer();
+        if (response.status >= 300) throw new Error(`${request.path} answered ${response.status}`);
+        latencies.push(performance.now() - sentAt);
+        events += request.events;
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies, events };
+}
+
+function report(label: string, result: { seconds: number; latencies: number[]; events: number }, requestsLabel: string): boolean {
+  const rate = result.events / result.seconds;
+  const p50 = percentile(result.latencies, 50);
+  const p95 = percentile(result.latencies, 95);
+  const ok = rate >= TARGET_EVENTS_PER_SECOND && p95 < TARGET_P95_MS;
+  process.stdout.write(
+    `${label}: ${result.events.toLocaleString('en-US')} events in ${result.latencies.length.toLocaleString('en-US')} ${requestsLabel}, ${result.seconds.toFixed(2)} s → ` +
+      `${Math.round(rate).toLocaleString('en-US')} events/s (target ≥ ${TARGET_EVENTS_PER_SECOND}), time to 2xx p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target < ${TARGET_P95_MS}) ${ok ? 'MET' : 'NOT MET'}\n`,
+  );
+  return ok;
+}
+
+async function main(): Promise<void> {
+  Object.assign(process.env, {
+    JWT_SECRET: process.env['JWT_SECRET'] ?? randomBytes(32).toString('hex'),
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
+  });
+  const embedded = process.env['MONGODB_URI'] ? null : await startEmbeddedMongoProcess();
+  const mongoUrl = new URL(process.env['MONGODB_URI'] ?? embedded?.uri ?? '');
+  mongoUrl.pathname = `/bench_${randomBytes(4).toString('hex')}`;
+  const redis = await resolveRedis(loadConfig(RedisConfig));
+  const urls = new InfrastructureUrls(mongoUrl.toString(), redis.url, `bench-${randomBytes(4).toString('hex')}`);
+  const mongoLabel = embedded ? 'embedded MongoDB-compatible server (own process)' : 'MONGODB_URI';
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(urls), { logger: ['error'], bodyParser: false });
+  configureHttp(app, loadConfig(AppConfig));
+  await app.listen(0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  // Signatures cover the public URL; the API checks against PUBLIC_BASE_URL when set, else the Host it was called on.
+  const publicBase = (loadConfig(AppConfig).PUBLIC_BASE_URL ?? origin).replace(/\/+$/, '');
+  const accounts = sandboxAccounts(loadConfig(ChannelConfig).CHANNEL_SANDBOX_SECRET);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+
+  const sendgrid: Request[] = Array.from({ length: SENDGRID_BATCHES }, (_, b) => {
+    const events = Array.from({ length: 100 }, (_, i) => ({
+      email: `owner${b * 100 + i}@example.com`,
+      timestamp: Number(timestamp) - 5,
+      event: ['processed', 'delivered', 'open', 'click'][i % 4],
+      sg_event_id: `bench-${b}-${i}-${randomBytes(6).toString('base64url')}`,
+      sg_message_id: `bench${b}.${i}.filter`,
+      executionId: randomBytes(12).toString('hex'),
+    }));
+    const body = JSON.stringify(events);
+    return {
+      path: '/api/webhooks/sendgrid',
+      headers: { 'Content-Type': 'application/json', 'X-Twilio-Email-Event-Webhook-Signature': signSendGridPayload(accounts.sendgridSigningKey, timestamp, body), 'X-Twilio-Email-Event-Webhook-Timestamp': timestamp },
+      body,
+      events: 100,
+    };
+  });
+  const twilio: Request[] = Array.from({ length: TWILIO_CALLBACKS }, (_, i) => {
+    const path = `/api/webhooks/twilio/status?executionId=${randomBytes(12).toString('hex')}`;
+    const fields = { MessageSid: `SM${randomBytes(16).toString('hex')}`, MessageStatus: ['sent', 'delivered'][i % 2], To: '+14155550100', From: '+15005550006', AccountSid: accounts.twilio.accountSid, ApiVersion: '2010-04-01' };
+    return {
+      path,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signTwilioRequest(accounts.twilio.authToken, `${publicBase}${path}`, fields) },
+      body: new URLSearchParams(fields).toString(),
+      events: 1,
+    };
+  });
+
+  process.stdout.write(`\nWebhook ingestion benchmark — ${mongoLabel}, Redis ${redis.source}, ${CONCURRENCY} concurrent senders, Node ${process.version}\n`);
+  // A short warm-up (JIT, connection pools, indexes) that is not measured.
+  await run(origin, sendgrid.slice(0, 5), 2);
+  await run(origin, twilio.slice(0, 50), 2);
+  const sendgridOk = report('SendGrid batches of 100', await run(origin, sendgrid.slice(5), CONCURRENCY), 'requests');
+  const twilioOk = report('Twilio status callbacks', await run(origin, twilio.slice(50), CONCURRENCY), 'requests');
+  process.stdout.write(`Targets ${sendgridOk && twilioOk ? 'met' : 'NOT all met'}.\n`);
+
+  await app.close();
+  await Promise.all([embedded?.stop(), redis.stop()]);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
