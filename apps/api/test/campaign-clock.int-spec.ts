@@ -1,6 +1,7 @@
 import { AppConfig, Clock, CoreModule, loadConfig } from '@cadence/api-core';
 import { SMS_CHANNEL, SmsChannelPort, SmsMessage } from '@cadence/api-channel';
 import { RunCampaignClockUseCase, StrategyWorkerModule } from '@cadence/api-strategy';
+import { WebhookWorkerModule } from '@cadence/api-webhook';
 import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,6 +9,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app/app.module';
 import { configureHttp } from '../src/app/configure-app';
+import { reservePublicPort } from './create-test-app';
 
 interface Agent {
   id: string;
@@ -31,7 +33,9 @@ describe('the campaign clock, strategy schedule and test sends, campaign contact
   const http = () => request(api.getHttpServer());
 
   beforeAll(async () => {
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: 'https://cadence.test' });
+    // The worker's sandbox providers post their signed webhooks to the API listening there.
+    const { port, url } = await reservePublicPort();
+    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: url });
     infrastructure = await startTestInfrastructure();
     const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] })
       .overrideProvider(Clock)
@@ -39,8 +43,8 @@ describe('the campaign clock, strategy schedule and test sends, campaign contact
       .compile();
     api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
     configureHttp(api, loadConfig(AppConfig));
-    await api.init();
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule] })
+    await api.listen(port, '127.0.0.1');
+    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, WebhookWorkerModule] })
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();

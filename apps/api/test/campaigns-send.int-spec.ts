@@ -3,6 +3,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { SMS_CHANNEL, SmsChannelPort, SmsMessage, TransientProviderError } from '@cadence/api-channel';
 import { StrategyWorkerModule } from '@cadence/api-strategy';
+import { WebhookWorkerModule } from '@cadence/api-webhook';
 import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,6 +11,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../src/app/app.module';
 import { configureHttp } from '../src/app/configure-app';
+import { reservePublicPort } from './create-test-app';
 
 interface Agent {
   id: string;
@@ -29,7 +31,9 @@ describe('the send path on sandbox providers (API + worker, embedded MongoDB, re
   const http = () => request(api.getHttpServer());
 
   beforeAll(async () => {
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: 'https://cadence.test' });
+    // The worker's sandbox providers post their signed webhooks to the API listening there.
+    const { port, url } = await reservePublicPort();
+    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: url });
     infrastructure = await startTestInfrastructure();
     const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] })
       .overrideProvider(Clock)
@@ -37,8 +41,8 @@ describe('the send path on sandbox providers (API + worker, embedded MongoDB, re
       .compile();
     api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
     configureHttp(api, loadConfig(AppConfig));
-    await api.init();
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule] })
+    await api.listen(port, '127.0.0.1');
+    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, WebhookWorkerModule] })
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();
@@ -338,7 +342,7 @@ describe('the send path on sandbox providers (API + worker, embedded MongoDB, re
     const [drop] = (await http().get(`${strategies}/${voicemail}/executions`).set(agent.auth).expect(200)).body.items;
     expect(drop).toMatchObject({ channel: 'voicemail', status: 'sent', address: '+14155550901', provider: 'dropcowboy' });
     expect(drop.costUsd).toBeGreaterThan(0);
-    // The sandboxes' signed events arrive through the worker's sink and move delivery forward.
+    // The sandboxes' signed events arrive over HTTP at the API's webhook routes and move delivery forward.
     await waitFor(() => status(agent, `${strategies}/${email}`), (s) => s.delivery.delivered === 1);
     await waitFor(() => status(agent, `${strategies}/${voicemail}`), (s) => s.delivery.delivered === 1);
     const campaign = (await http().get(`/api/v1/campaigns/${campaignId}`).set(agent.auth).expect(200)).body;

@@ -198,6 +198,42 @@ describe('contacts (real app, embedded MongoDB, real Redis)', () => {
     expect(missing.body.code).toBe('CAMPAIGN_NOT_FOUND');
   });
 
+  it("records leaving a campaign and coming back on the contact's timeline, once each, and gives each channel's reason in the history", async () => {
+    const contact = (await create({ firstName: 'Leaver', emails: ['leaver@example.com'] }).expect(201)).body;
+    const campaignId = await insertCampaign(testApp.app, agent, 'Spring farm');
+    await http().post(`/api/v1/contacts/${contact.id}/campaigns`).set(agent.auth).send({ campaignId }).expect(201);
+    // What the send path writes on a member whose text the gate refused.
+    await testApp.app
+      .get<Connection>(getConnectionToken())
+      .collection('campaignContacts')
+      .updateOne({ campaignId: new Types.ObjectId(campaignId), contactId: new Types.ObjectId(contact.id) }, { $set: { 'channels.sms.status': 'skipped', 'channels.sms.reasonCode': 'no_consent', 'channels.sms.reason': 'No SMS consent on record', 'channels.sms.statusAt': new Date('2026-03-10T19:00:00Z') } });
+    const history = (await http().get(`/api/v1/contacts/${contact.id}/campaigns`).set(agent.auth).expect(200)).body.items;
+    expect(history[0].channels).toMatchObject({
+      sms: { status: 'skipped', reasonCode: 'no_consent', reason: 'No SMS consent on record', statusAt: '2026-03-10T19:00:00.000Z' },
+      email: { status: 'not-started', reasonCode: null, reason: null, statusAt: null },
+    });
+
+    const members = `/api/v1/campaigns/${campaignId}/contacts`;
+    expect((await http().delete(members).set(agent.auth).send({ contactIds: [contact.id] }).expect(200)).body).toEqual({ removed: 1, cancelledExecutions: 0 });
+    await http().delete(members).set(agent.auth).send({ contactIds: [contact.id] }).expect(200, { removed: 0, cancelledExecutions: 0 });
+    const timeline = async () => ((await http().get(`/api/v1/contacts/${contact.id}/timeline`).set(agent.auth).expect(200)).body.items as { type: string; summary: string; data: object }[]).filter((e) => e.type.endsWith('campaign'));
+    expect(await timeline()).toEqual([
+      expect.objectContaining({ type: 'removed-from-campaign', summary: 'Removed from a campaign', data: { campaignId } }),
+      expect.objectContaining({ type: 'added-to-campaign', summary: 'Added to a campaign', data: { campaignId } }),
+    ]);
+    expect((await http().get(`/api/v1/contacts/${contact.id}/campaigns`).set(agent.auth).expect(200)).body.items[0]).toMatchObject({ status: 'removed' });
+
+    // Back in, then out again: each step is on the timeline, newest first.
+    await http().post(members).set(agent.auth).send({ contactIds: [contact.id] }).expect(200, { matched: 1, added: 1 });
+    await http().post(members).set(agent.auth).send({ contactIds: [contact.id] }).expect(200, { matched: 1, added: 0 });
+    await http().delete(members).set(agent.auth).send({ contactIds: [contact.id] }).expect(200);
+    expect((await timeline()).map((e) => e.type)).toEqual(['removed-from-campaign', 'added-to-campaign', 'removed-from-campaign', 'added-to-campaign']);
+
+    // Another agent's removal request finds nothing of this campaign.
+    const other = await registerAgent(testApp.app, 'Other');
+    await http().delete(members).set(other.auth).send({ contactIds: [contact.id] }).expect(404);
+  });
+
   it('applies bulk actions to a selection or a filter and answers counts', async () => {
     const bulkAgent = await registerAgent(testApp.app, 'Bulk');
     const made = await Promise.all([1, 2, 3, 4].map((n) => create({ firstName: `Bulk${n}`, phones: [{ number: `442-555-010${n}` }] }, bulkAgent).expect(201)));

@@ -2,6 +2,8 @@ import { AppConfig, loadConfig } from '@cadence/api-core';
 import { setTestEnv, startTestInfrastructure } from '@cadence/api-testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AppModule } from '../src/app/app.module';
 import { configureHttp } from '../src/app/configure-app';
 
@@ -25,4 +27,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await infrastructure.stop();
     },
   };
+}
+
+/**
+ * A free local port for the API and its PUBLIC_BASE_URL. Call before building any module (they read the
+ * URL at boot), pass `url` as PUBLIC_BASE_URL, then `app.listen(port, '127.0.0.1')`: an in-process
+ * worker's sandbox providers sign their webhooks for that URL and post them there, as real ones would.
+ */
+export async function reservePublicPort(): Promise<{ port: number; url: string }> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return { port, url: `http://127.0.0.1:${port}` };
 }

@@ -1,6 +1,7 @@
 import { AppConfig, Clock, CoreModule, loadConfig } from '@cadence/api-core';
 import { StrategyWorkerModule } from '@cadence/api-strategy';
 import { PER_CONTACT_AUDIO_MEDIA_ID, VoicemailWorkerModule } from '@cadence/api-voicemail';
+import { WebhookWorkerModule } from '@cadence/api-webhook';
 import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
@@ -13,6 +14,7 @@ import { Connection, Types } from 'mongoose';
 import request from 'supertest';
 import { AppModule } from '../src/app/app.module';
 import { configureHttp } from '../src/app/configure-app';
+import { reservePublicPort } from './create-test-app';
 
 // Inside every send window: 11:00 in California.
 const clock = { now: () => new Date('2026-03-10T19:00:00Z') };
@@ -26,13 +28,15 @@ describe('per-contact voicemail audio through the strategy send path (sandbox Dr
 
   beforeAll(async () => {
     mediaDir = mkdtempSync(join(tmpdir(), 'vm-delivery-'));
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: 'https://cadence.test', MEDIA_STORAGE_DIR: mediaDir });
+    // The worker's sandbox providers post their signed webhooks to the API listening there.
+    const { port, url } = await reservePublicPort();
+    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: url, MEDIA_STORAGE_DIR: mediaDir });
     infrastructure = await startTestInfrastructure();
     const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] }).overrideProvider(Clock).useValue(clock).compile();
     api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
     configureHttp(api, loadConfig(AppConfig));
-    await api.init();
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, VoicemailWorkerModule] }).overrideProvider(Clock).useValue(clock).compile();
+    await api.listen(port, '127.0.0.1');
+    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, VoicemailWorkerModule, WebhookWorkerModule] }).overrideProvider(Clock).useValue(clock).compile();
     worker = await workerModule.init();
   }, 60_000);
 

@@ -113,6 +113,8 @@ describe('provider webhooks, opt-outs and engagement (API + worker, embedded Mon
     address: string | null;
     providerMessageId: string | null;
     notBefore: string;
+    deliveredAt: string | null;
+    openedAt: string | null;
   }
 
   /** Deploys a strategy and waits until its first step went out (later steps stay queued). */
@@ -220,6 +222,8 @@ describe('provider webhooks, opt-outs and engagement (API + worker, embedded Mon
     await waitFor(() => executions(), ([e]) => e.deliveryStatus === 'opened');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await campaignStats(agent, campaignId)).email).toMatchObject({ engaged: 1 });
+    // "delivered" was applied after "open" and did not move the status, but keeps its own time.
+    expect((await executions())[0]).toMatchObject({ deliveryStatus: 'opened', openedAt: new Date((ts - 10) * 1000).toISOString(), deliveredAt: new Date((ts - 20) * 1000).toISOString() });
 
     const before = await storedEvents({ provider: 'sendgrid' });
     const { privateKey: wrongKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -347,6 +351,76 @@ describe('provider webhooks, opt-outs and engagement (API + worker, embedded Mon
     expect(header.split(',')).toEqual(expect.arrayContaining(['consentSource', 'dncScrubbedAt', 'sendWindow', 'touchesLast7Days', 'contentHash', 'providerReceiptIds']));
     expect(first).toContain(sent.id);
     expect(first).toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('the compliance export shows the facts at send time: consent changed afterwards does not rewrite it (issue #7)', async () => {
+    const agent = await registerAgent();
+    const ida = await contact(agent, 'Ida');
+    const campaignId = await launchedCampaign(agent, [ida.id]);
+    const { executions } = await deploy(agent, campaignId, STRATEGY.text([0]));
+    const [sent] = await executions();
+    expect(sent.status).toBe('sent');
+    await twilioPost(`/api/webhooks/twilio/status?executionId=${sent.id}`, { MessageSid: sent.providerMessageId as string, MessageStatus: 'delivered', To: ida.phone, From: SANDBOX_TWILIO_FROM }).expect(200);
+    await waitFor(() => executions(), ([e]) => e.deliveryStatus === 'delivered');
+
+    // After the send the contact withdraws consent, from another source.
+    await http().put(`/api/v1/contacts/${ida.id}/consent`).set(agent.auth).send({ channel: 'sms', status: 'denied', source: 'phone call to the office' }).expect(200);
+    expect((await getContact(agent, ida.id)).consent.sms).toMatchObject({ status: 'denied', source: 'phone call to the office' });
+
+    const csv = await http().get(`/api/v1/campaigns/${campaignId}/compliance-export`).set(agent.auth).expect(200);
+    const [header, ...rows] = csv.text.trim().split('\r\n');
+    const columns = header.split(',');
+    expect(rows).toHaveLength(1);
+    // The window text holds no comma or quote, so a plain split keeps the columns.
+    const row = Object.fromEntries(rows[0].split(',').map((value, i) => [columns[i], value]));
+    expect(row).toMatchObject({
+      executionId: sent.id,
+      address: ida.phone,
+      consentStatus: 'granted',
+      consentSource: 'open-house sign-in sheet',
+      numberDnc: 'false',
+      timeZone: 'America/Los_Angeles',
+      touchesLast7Days: '0',
+      providerReceiptIds: `twilio:${sent.providerMessageId}:delivered`,
+    });
+    expect(row.consentCapturedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // A CA address and a 415 number: the federal 21:00 end, in the contact's zone.
+    expect(row.sendWindow).toContain('legal 08:00–21:00 America/Los_Angeles (CA)');
+    expect(row.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("a reply marks the member of that campaign responded; a STOP marks every campaign's member opted out on the stopped channels", async () => {
+    const agent = await registerAgent();
+    const joy = await contact(agent, 'Joy');
+    const campaignId = await launchedCampaign(agent, [joy.id]);
+    const otherId = (await http().post('/api/v1/campaigns').set(agent.auth).send({ name: `Joy's other campaign ${registered}` }).expect(201)).body.id as string;
+    await http().post(`/api/v1/campaigns/${otherId}/contacts`).set(agent.auth).send({ contactIds: [joy.id] }).expect(200);
+    const { executions } = await deploy(agent, campaignId, STRATEGY.text([0]));
+    const [sent] = await executions();
+    expect(sent.status).toBe('sent');
+    type Membership = { campaignId: string; channels: Record<'sms' | 'email' | 'voicemail', { status: string }>; engagement: { responded: boolean; responseChannel: string | null } };
+    const memberships = async () => {
+      const items = (await http().get(`/api/v1/contacts/${joy.id}/campaigns`).set(agent.auth).expect(200)).body.items as Membership[];
+      return { main: items.find((m) => m.campaignId === campaignId) as Membership, other: items.find((m) => m.campaignId === otherId) as Membership };
+    };
+
+    // The carrier reports the text undelivered, yet the person answers it (or an earlier one): a reply outranks the failure.
+    await twilioPost(`/api/webhooks/twilio/status?executionId=${sent.id}`, { MessageSid: sent.providerMessageId as string, MessageStatus: 'undelivered', To: joy.phone, From: SANDBOX_TWILIO_FROM }).expect(200);
+    await waitFor(memberships, ({ main }) => main.channels.sms.status === 'failed');
+    await twilioPost('/api/webhooks/twilio/inbound', { MessageSid: 'SMjoyreply00000000000000000000001', From: joy.phone, To: SANDBOX_TWILIO_FROM, Body: 'Maybe next spring, call me' }).expect(200);
+    const replied = await waitFor(memberships, ({ main }) => main.channels.sms.status === 'responded');
+    expect(replied.main.engagement).toEqual({ responded: true, converted: false, responseChannel: 'sms' });
+    expect(replied.other.channels.sms.status).not.toBe('responded');
+    expect(replied.other.engagement.responded).toBe(false);
+
+    await twilioPost('/api/webhooks/twilio/inbound', { MessageSid: 'SMjoystop000000000000000000000001', From: joy.phone, To: SANDBOX_TWILIO_FROM, Body: 'STOP' }).expect(200);
+    const stopped = await waitFor(memberships, ({ main, other }) => main.channels.sms.status === 'opted_out' && other.channels.sms.status === 'opted_out');
+    // The default policy: a text STOP also stops voicemail, not email.
+    for (const member of [stopped.main, stopped.other]) {
+      expect(member.channels.voicemail.status).toBe('opted_out');
+      expect(member.channels.email.status).not.toBe('opted_out');
+    }
+    expect(stopped.main.engagement.responded).toBe(true);
   });
 
   it('compliance settings and the National DNC registry import', async () => {

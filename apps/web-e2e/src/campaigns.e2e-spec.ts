@@ -172,9 +172,10 @@ describe('campaigns', () => {
 
       await page.getByRole('tab', { name: 'Contacts' }).click();
       const members = page.getByRole('table', { name: 'Campaign contacts' });
-      // Per-channel member statuses come from the API (the send pipeline does not update them yet).
+      // Every member is listed with its per-channel status, Pete's with why he was not texted.
       await members.getByRole('link', { name: 'Pete Farmsworth' }).waitFor();
       expect(await members.getByRole('row').count()).toBe(4);
+      await members.getByRole('row').filter({ hasText: 'Pete Farmsworth' }).getByText('No recorded consent for text messages').waitFor();
       await page.screenshot({ path: join(SHOTS, 'e2e-campaign-detail.png'), fullPage: true });
 
       // Back on the list the card shows the campaign with its SMS figures; with every send final the

@@ -11,7 +11,8 @@
  * cannot slow the next. Sending all of 100,000 at the bucket's 10/s would take hours: the send rate is
  * measured over BENCH_SEND_WINDOW_S seconds, then the strategy is paused.
  *
- * BENCH_SIZES (default "10000,100000"), BENCH_SEND_WINDOW_S (default 30). MongoDB is MONGODB_URI when
+ * BENCH_SIZES (default "10000,100000"), BENCH_SEND_WINDOW_S (default 30), BENCH_WORKER_NODE_ARGS (Node
+ * flags for the worker, to profile it). MongoDB is MONGODB_URI when
  * set, else the embedded server in its own process; Redis is REDIS_URL, else a local redis-server.
  * Contacts and memberships are written straight to MongoDB (the import has its own benchmark).
  */
@@ -135,9 +136,12 @@ async function runSize(size: number, mongoBase: string, redisUrl: string): Promi
   await json(await post(`/campaigns/${campaign.id}/launch`, {}, auth));
   const strategy = await json<{ id: string }>(await post(`/campaigns/${campaign.id}/strategies`, { type: 'text', name: 'Bench texts', steps: [{ variants: [{ key: 'A', body: 'Hi {{firstName}}, a quick question about your home on {{propertyAddress|your street}}?' }] }] }, auth));
 
-  const worker: ChildProcess = spawn(process.execPath, ['dist/apps/worker/main.js'], {
+  // BENCH_WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the worker itself.
+  const nodeArgs = (process.env['BENCH_WORKER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const worker: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/apps/worker/main.js'], {
     cwd: WORKSPACE,
-    env: { ...process.env, MONGODB_URI: urls.mongoUrl, REDIS_URL: urls.redisUrl, QUEUE_PREFIX: urls.queuePrefix },
+    // The sandbox's status callbacks go over HTTP to this API, as in production.
+    env: { ...process.env, MONGODB_URI: urls.mongoUrl, REDIS_URL: urls.redisUrl, QUEUE_PREFIX: urls.queuePrefix, PUBLIC_BASE_URL: new URL(base).origin },
     stdio: ['ignore', 'ignore', process.env['BENCH_DEBUG'] ? 'inherit' : 'ignore'],
   });
   for (;;) {

@@ -3,23 +3,23 @@
  * status callbacks posted to the running API (verify → store once → enqueue → 2xx), several senders
  * at once as providers do. Measures events per second and the time to the 2xx (p50/p95).
  *
- *   npm run bench:webhooks
+ *   npm run bench:webhooks   (builds the API, then runs this file)
+ *
+ * The API is the built artifact in its own process, as production runs it, so the senders here do
+ * not share its event loop (they did in an earlier version, which measured the senders as much as
+ * the API).
  *
  * MongoDB is MONGODB_URI when set, else the embedded server in its own process; Redis is REDIS_URL
  * when set, else a local redis-server. BENCH_SENDGRID_BATCHES, BENCH_TWILIO_CALLBACKS and
- * BENCH_CONCURRENCY change the load. Prints figures and whether each target is met; asserts nothing.
+ * BENCH_CONCURRENCY change the load; BENCH_API_NODE_ARGS passes Node flags to the API (profiling). Prints figures and whether each target is met; asserts nothing.
  */
 import { ChannelConfig, sandboxAccounts, signSendGridPayload, signTwilioRequest } from '@cadence/api-channel';
-import { AppConfig, InfrastructureUrls, loadConfig, RedisConfig, resolveRedis } from '@cadence/api-core';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { spawn } from 'node:child_process';
+import { loadConfig, RedisConfig, resolveRedis } from '@cadence/api-core';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppModule } from '../../../apps/api/src/app/app.module';
-import { configureHttp } from '../../../apps/api/src/app/configure-app';
 
 const SENDGRID_BATCHES = Number(process.env['BENCH_SENDGRID_BATCHES'] ?? 200);
 const TWILIO_CALLBACKS = Number(process.env['BENCH_TWILIO_CALLBACKS'] ?? 2000);
@@ -49,6 +49,38 @@ function startEmbeddedMongoProcess(): Promise<{ uri: string; stop(): Promise<voi
     });
     child.once('exit', (code) => fail(new Error(`embedded-mongo exited with ${code}`)));
   });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** The built API (dist/apps/api/main.js) on its own port, database and queue prefix; resolves once healthy. */
+async function startApi(env: Record<string, string>): Promise<{ origin: string; process: ChildProcess; stop(): Promise<void> }> {
+  const port = await freePort();
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the API process itself.
+  const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
+    cwd: WORKSPACE,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', process.env['BENCH_DEBUG'] ? 'inherit' : 'ignore'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
+  for (let tries = 0; ; tries++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} (BENCH_DEBUG=1 shows why)`);
+    const healthy = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) return { origin, process: child, stop };
+    if (tries > 240) throw new Error('the API did not become healthy in 60 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 interface Request {
@@ -102,15 +134,11 @@ async function main(): Promise<void> {
   const mongoUrl = new URL(process.env['MONGODB_URI'] ?? embedded?.uri ?? '');
   mongoUrl.pathname = `/bench_${randomBytes(4).toString('hex')}`;
   const redis = await resolveRedis(loadConfig(RedisConfig));
-  const urls = new InfrastructureUrls(mongoUrl.toString(), redis.url, `bench-${randomBytes(4).toString('hex')}`);
   const mongoLabel = embedded ? 'embedded MongoDB-compatible server (own process)' : 'MONGODB_URI';
-
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(urls), { logger: ['error'], bodyParser: false });
-  configureHttp(app, loadConfig(AppConfig));
-  await app.listen(0, '127.0.0.1');
-  const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  // Signatures cover the public URL; the API checks against PUBLIC_BASE_URL when set, else the Host it was called on.
-  const publicBase = (loadConfig(AppConfig).PUBLIC_BASE_URL ?? origin).replace(/\/+$/, '');
+  const api = await startApi({ MONGODB_URI: mongoUrl.toString(), REDIS_URL: redis.url, QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` });
+  const origin = api.origin;
+  // Signatures cover the public URL; the API checks against PUBLIC_BASE_URL when set, else the address it was called on.
+  const publicBase = (process.env['PUBLIC_BASE_URL'] ?? origin).replace(/\/+$/, '');
   const accounts = sandboxAccounts(loadConfig(ChannelConfig).CHANNEL_SANDBOX_SECRET);
   const timestamp = String(Math.floor(Date.now() / 1000));
 
@@ -142,7 +170,7 @@ async function main(): Promise<void> {
     };
   });
 
-  process.stdout.write(`\nWebhook ingestion benchmark — ${mongoLabel}, Redis ${redis.source}, ${CONCURRENCY} concurrent senders, Node ${process.version}\n`);
+  process.stdout.write(`\nWebhook ingestion benchmark — the built API in its own process, ${mongoLabel}, Redis ${redis.source}, ${CONCURRENCY} concurrent senders, Node ${process.version}\n`);
   // A short warm-up (JIT, connection pools, indexes) that is not measured.
   await run(origin, sendgrid.slice(0, 5), 2);
   await run(origin, twilio.slice(0, 50), 2);
@@ -150,7 +178,7 @@ async function main(): Promise<void> {
   const twilioOk = report('Twilio status callbacks', await run(origin, twilio.slice(50), CONCURRENCY), 'requests');
   process.stdout.write(`Targets ${sendgridOk && twilioOk ? 'met' : 'NOT all met'}.\n`);
 
-  await app.close();
+  await api.stop();
   await Promise.all([embedded?.stop(), redis.stop()]);
 }
 

@@ -8,7 +8,6 @@ import { StrategiesController } from './controllers/strategies.controller';
 import { SendJobs } from './pipeline/enqueue-send';
 import { ExecutionGate } from './pipeline/execution-gate';
 import { MemberProgress } from './pipeline/member-progress';
-import { SandboxDeliverySink } from './pipeline/sandbox-delivery.sink';
 import { UnsubscribeLinks } from './pipeline/unsubscribe-links';
 import { CampaignClockProcessor } from './processors/campaign-clock.processor';
 import { FanOutProcessor, SendEmailProcessor, SendSmsProcessor, SendVoicemailProcessor } from './processors/strategy.processors';
@@ -29,7 +28,6 @@ import { FindOwnedStrategyUseCase } from './usecases/find-owned-strategy.usecase
 import { ListStrategiesUseCase } from './usecases/list-strategies.usecase';
 import { PlanCampaignUseCase } from './usecases/plan-campaign.usecase';
 import { PreviewStrategyUseCase } from './usecases/preview-strategy.usecase';
-import { ReceiveSandboxWebhookUseCase } from './usecases/receive-sandbox-webhook.usecase';
 import { RemoveCampaignMembersUseCase } from './usecases/remove-campaign-members.usecase';
 import { ResumeCampaignUseCase } from './usecases/resume-campaign.usecase';
 import { RunCampaignClockUseCase } from './usecases/run-campaign-clock.usecase';
@@ -102,11 +100,12 @@ export class StrategyDataModule {}
 export class StrategyModule {}
 
 /**
- * The worker's half of the send path: fan-out and per-channel send processors, the channel adapters
- * (sandbox without credentials), and sandbox webhooks applied in-process.
+ * The worker's half of the send path: fan-out and per-channel send processors, and the channel adapters
+ * (sandbox without credentials). Sandbox providers post their webhooks to the API's public routes over
+ * HTTP, like real ones, so they are verified, stored once and applied by the webhook worker.
  */
 @Module({
-  imports: [StrategyDataModule, ChannelModule.forRoot({ sandboxEventSink: { useClass: SandboxDeliverySink } })],
+  imports: [StrategyDataModule, ChannelModule.forRoot()],
   providers: [
     SendJobs,
     UnsubscribeLinks,
@@ -117,7 +116,6 @@ export class StrategyModule {}
     RunCampaignClockUseCase,
     CampaignClockProcessor,
     ApplyDeliveryEventUseCase,
-    ReceiveSandboxWebhookUseCase,
     FanOutProcessor,
     SendSmsProcessor,
     SendEmailProcessor,

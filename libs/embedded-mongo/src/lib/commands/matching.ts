@@ -7,7 +7,7 @@ import { attachRaw } from '../query/typed-view';
 import type { CollectionStore } from '../storage/collection-store';
 import { stringComparer } from '../query/bson-order';
 import type { SortSpec } from '../query/sort';
-import { hasOrderedView, orderedIdKeys, sortIdKeys } from '../storage/ordered-view';
+import { hasOrderedView, orderedIdKeys, orderedView, rangeStart, sortIdKeys } from '../storage/ordered-view';
 import { planQuery } from '../storage/query-planner';
 
 export interface MatchOptions {
@@ -82,9 +82,15 @@ export function findSortedPage(store: CollectionStore | undefined, filter: Docum
     });
   }
   if (!walk) return undefined;
-  const order = orderedIdKeys(store, sort, strings);
-  const allowed = plan?.ids;
-  return collectMatches(store, filter, options, allowed ? order.filter((idKey) => allowed.has(idKey)) : order, take);
+  const view = orderedView(store, sort, strings);
+  // Keyset paging (`{ field: { $gt: last } }` sorted by field) starts after the last page, as an index
+  // walk would, instead of testing every document before it: walking a large collection page by page
+  // stays linear.
+  return collectMatches(store, filter, options, walkFrom(view.idKeys, rangeStart(view, sort, filter, strings), plan?.ids), take);
+}
+
+function* walkFrom(order: string[], start: number, allowed: ReadonlySet<string> | undefined): Generator<string> {
+  for (let i = start; i < order.length; i++) if (!allowed || allowed.has(order[i])) yield order[i];
 }
 
 function firstAllowed(order: string[], allowed: ReadonlySet<string>, take: number): string[] {

@@ -93,6 +93,52 @@ describe('query planner', () => {
   });
 });
 
+describe('keyset paging over a sorted walk', () => {
+  /** Pages of `size` by `{ field: { $gt | $lt: last } }`, as a repository walks a campaign's members. */
+  function walk(store: CollectionStore, base: Document, field: string, direction: 1 | -1, size: number): unknown[] {
+    const seen: unknown[] = [];
+    let last: unknown;
+    for (;;) {
+      const filter = last === undefined ? base : { ...base, [field]: { [direction === 1 ? '$gt' : '$lt']: last } };
+      const page = findSortedPage(store, filter, {}, { [field]: direction }, size) ?? [];
+      if (page.length === 0) return seen;
+      for (const m of page) seen.push(m.doc[field]);
+      last = page[page.length - 1].doc[field];
+    }
+  }
+
+  function membersStore(values: unknown[]): CollectionStore {
+    const store = new CollectionStore('db', 'members', {}, () => DISCARD_CHANGES);
+    store.createIndex({ key: { campaignId: 1, contactId: 1 }, name: 'campaignId_1_contactId_1' });
+    values.forEach((contactId, i) => {
+      const doc: Document = { _id: new ObjectId(), campaignId: 'c1', userId: TENANTS[0], contactId, status: i % 10 === 0 ? 'removed' : 'active' };
+      store.insert(encodeDocument(doc), doc);
+    });
+    return store;
+  }
+
+  it('visits every matching document once, in order, whichever way it walks', () => {
+    const ids = Array.from({ length: 6000 }, () => new ObjectId());
+    const store = membersStore(ids);
+    const base = { campaignId: 'c1', userId: TENANTS[0], status: { $ne: 'removed' } };
+    const expected = scan(store, base).map((idKey) => decodeDocument(store.get(idKey) as Buffer)['contactId'] as ObjectId);
+    const ascending = walk(store, base, 'contactId', 1, 500) as ObjectId[];
+    expect(ascending.map(String)).toEqual(expected.map(String).sort());
+    const descending = walk(store, base, 'contactId', -1, 700) as ObjectId[];
+    expect(descending.map(String)).toEqual(expected.map(String).sort().reverse());
+  });
+
+  it('still finds array values and other types that a range start must not skip', () => {
+    // [1, 50] sorts by 1 ascending but matches $gt: 10; strings sort after numbers and never match it.
+    const store = membersStore([...Array.from({ length: 2500 }, (_, i) => i), [1, 50], 'text']);
+    const base = { campaignId: 'c1', userId: TENANTS[0] };
+    const page = findSortedPage(store, { ...base, contactId: { $gt: 2490 } }, {}, { contactId: 1 }, 100) ?? [];
+    expect(page.map((m) => m.doc['contactId'])).toEqual(scan(store, { ...base, contactId: { $gt: 2490 } }).map((idKey) => decodeDocument(store.get(idKey) as Buffer)['contactId']).sort((a, b) => Number(a) - Number(b)));
+    const arrays = findSortedPage(store, { ...base, contactId: { $gt: 10 } }, {}, { contactId: 1 }, 5) ?? [];
+    expect(arrays.map((m) => m.doc['contactId'])).toEqual([[1, 50], 11, 12, 13, 14]);
+  });
+});
+
 describe('literalPrefix', () => {
   it('reads the literal start of anchored regexes and whether that is all they say', () => {
     expect(literalPrefix({ $regex: '^abc' })).toEqual({ text: 'abc', exact: true });

@@ -148,7 +148,7 @@ function planDocument(store: CollectionStore, filter: Record<string, unknown>, c
     const leading = leadingEqualities(index, equalities);
     const helps = leading.some((field) => own.has(field) && !covered.has(field));
     if (!helps && candidates.length > 0) continue;
-    const candidate = indexCandidate(index, leading, equalities, undefined);
+    const candidate = cachedPrefixScan(store, index, leading, equalities);
     if (candidate) candidates.push(describe(candidate, leading, [], own, equalities, true));
   }
   if (candidates.length === 0) return undefined;
@@ -160,6 +160,26 @@ function planDocument(store: CollectionStore, filter: Record<string, unknown>, c
   }
   const smallest = candidates.reduce((best, c) => (c.ids.size < best.ids.size ? c : best));
   return { ids: smallest.ids, exact: false, usedInherited: new Set(smallest.usedInherited) };
+}
+
+/** Key-prefix scans of a collection kept until it changes (a few, for the tenant or campaign of a walk). */
+const MAX_CACHED_SCANS = 2;
+const scanCache = new WeakMap<CollectionStore, { version: number; scans: Map<string, Set<string> | undefined> }>();
+
+/**
+ * A key-prefix scan (the leading equalities of a compound index), remembered while the collection is
+ * unchanged: a walk pages through one campaign's members with a new `$gt` each page, so the plan
+ * cache misses while the prefix (the campaign) stays the same.
+ */
+function cachedPrefixScan(store: CollectionStore, index: HashIndex, leading: string[], equalities: Map<string, Equality>): Set<string> | undefined {
+  let cache = scanCache.get(store);
+  if (!cache || cache.version !== store.version) scanCache.set(store, (cache = { version: store.version, scans: new Map() }));
+  const key = `${index.name}\u0000${valueKey(leading.map((field) => equalities.get(field)?.values))}`;
+  if (cache.scans.has(key)) return cache.scans.get(key);
+  const ids = indexCandidate(index, leading, equalities, undefined);
+  cache.scans.set(key, ids);
+  if (cache.scans.size > MAX_CACHED_SCANS) cache.scans.delete(cache.scans.keys().next().value as string);
+  return ids;
 }
 
 function describe(ids: Set<string>, leading: string[], ranged: string[], own: Map<string, Equality>, equalities: Map<string, Equality>, rangeExact: boolean): Candidate {

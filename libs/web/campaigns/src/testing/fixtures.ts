@@ -29,6 +29,7 @@ export function campaign(overrides: Partial<CampaignResponseDto> = {}): Campaign
     pausedReason: null,
     approvedAt: null,
     launchedAt: null,
+    submittedAt: null,
     completedAt: null,
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',

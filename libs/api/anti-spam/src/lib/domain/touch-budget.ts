@@ -25,8 +25,10 @@ export type TouchBudgetVerdict =
 
 /**
  * Whether one more touch of a contact fits the agent's budget and the state caps. `touches` are the
- * contact's sends (any channel, any campaign of this agent). The answer names the rule and when the
- * touch would fit, so the plan and the execution can state it.
+ * contact's sends (any channel, any campaign of this agent). `state` is the governing state of the
+ * recipient: for a call or text, the strictest of the address's and the number's area code's
+ * (`strictestState`), since FL, OK and MD protect numbers with their area codes wherever the address is.
+ * The answer names the rule and when the touch would fit, so the plan and the execution can state it.
  */
 export function evaluateTouchBudget(touches: readonly Touch[], settings: TouchBudgetSettings, state: string | null, countsAsCall: boolean, now: Date): TouchBudgetVerdict {
   const past = touches.filter((t) => t.at.getTime() <= now.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -1,4 +1,4 @@
-import { normalizeState } from '@cadence/api-channel';
+import { stateOfPhone, strictestState } from '@cadence/api-channel';
 import { Contact } from '@cadence/api-contact';
 import { DateTime } from 'luxon';
 import { DncScrub, evaluateDncScrub } from '../domain/dnc-scrub';
@@ -52,7 +52,7 @@ export function evaluateAgentRules(input: AgentRulesInput): AgentRulesDecision {
   const zone = contact.timeZone ?? input.fallbackTimeZone;
   const reopen = outsideQuietHours(now, zone, input.settings.quietHours.start, input.settings.quietHours.end);
   if (reopen) return { verdict: 'defer', reason: GateReason.AgentQuietHours, message: `Outside your sending hours (${input.settings.quietHours.start}–${input.settings.quietHours.end} at the contact's location)`, until: reopen };
-  const state = normalizeState(contact.propertyAddress?.state ?? contact.mailingAddress?.state);
+  const state = strictestState(contact.propertyAddress?.state ?? contact.mailingAddress?.state, channel === 'email' ? null : stateOfPhone(input.address));
   const budget = evaluateTouchBudget(input.touches, input.settings.touchBudget, state, channel !== 'email', now);
   if (budget.allowed === false) return { verdict: 'defer', reason: budget.rule === 'state_daily_cap' ? GateReason.StateDailyCap : GateReason.TouchBudget, message: budget.message, until: budget.until };
   return { verdict: 'pass', touchesLast7Days: budget.touchesLast7Days };

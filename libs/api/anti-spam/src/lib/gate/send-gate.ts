@@ -1,4 +1,4 @@
-import { CampaignSchedule, ChannelKind, evaluateSendWindow, normalizeState } from '@cadence/api-channel';
+import { CampaignSchedule, ChannelKind, evaluateSendWindow, recipientStates } from '@cadence/api-channel';
 import { ConsentStatus, Contact } from '@cadence/api-contact';
 
 /** Touches from another campaign closer than this are held back: one person, one agent, not a barrage. */
@@ -92,8 +92,9 @@ export function evaluateSendGate(input: GateInput): GateDecision {
     return defer(GateReason.RecentTouch, `Another campaign reached the contact less than ${MIN_DAYS_BETWEEN_CAMPAIGN_TOUCHES} days ago`, until);
   }
   const zone = contact.timeZone ?? input.schedule?.timeZone ?? null;
-  const state = normalizeState(contact.propertyAddress?.state ?? contact.mailingAddress?.state);
-  const window = evaluateSendWindow(now, { timeZone: zone, state }, input.schedule ?? { timeZone: zone ?? 'America/New_York' });
+  // A call or text to an FL/OK/MD area code keeps that state's 20:00 end, whatever the address says.
+  const states = recipientStates(contact.propertyAddress?.state ?? contact.mailingAddress?.state, channel === 'email' ? null : address);
+  const window = evaluateSendWindow(now, { timeZone: zone, ...states }, input.schedule ?? { timeZone: zone ?? 'America/New_York' });
   if (window.allowedNow) return { verdict: 'send', address };
   if (window.nextAllowedAt === null) return skip(GateReason.ScheduleEnded, 'The campaign schedule has ended');
   if (window.blockedBy === 'quiet_hours') return defer(GateReason.QuietHours, 'Outside the legal calling hours at the contact\'s location', window.nextAllowedAt);

@@ -73,7 +73,7 @@ export class CampaignsController {
 
   @Post(':id/launch')
   @HttpCode(200)
-  @ApiOkResponse({ type: CampaignResponseDto, description: 'approved → active, or scheduled when the schedule starts on a later day' })
+  @ApiOkResponse({ type: CampaignResponseDto, description: 'approved → active, or scheduled when the schedule starts on a later day; a campaign with prepared voicemail drops → submitted (sends, and turns active at the first provider acceptance)' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: ILLEGAL })
   launchCampaign(@CurrentTenant() tenant: Tenant, @Param('id') id: string): Promise<CampaignResponseDto> {
     return this.launchCampaignUseCase.execute(tenant, id);
@@ -81,7 +81,7 @@ export class CampaignsController {
 
   @Post(':id/pause')
   @HttpCode(200)
-  @ApiOkResponse({ type: CampaignResponseDto, description: 'scheduled or active → paused; sends stop before their next provider call' })
+  @ApiOkResponse({ type: CampaignResponseDto, description: 'scheduled, submitted or active → paused; sends stop before their next provider call' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: ILLEGAL })
   pauseCampaign(@CurrentTenant() tenant: Tenant, @Param('id') id: string): Promise<CampaignResponseDto> {
     return this.pauseCampaignUseCase.execute(tenant, id);

@@ -1,6 +1,6 @@
 import { CampaignException } from '../campaign.exception';
 import { CampaignStatus } from '../schemas/campaign.schema';
-import { CampaignAction, isEditable, nextStatus } from './campaign-status';
+import { CampaignAction, isEditable, isRunning, isSending, nextStatus } from './campaign-status';
 
 const S = CampaignStatus;
 
@@ -26,7 +26,24 @@ describe('campaign status machine', () => {
     expect(nextStatus(S.Approved, CampaignAction.Start)).toBe(S.Active);
   });
 
+  it('submits an approved (or scheduled) voicemail launch, which sends and becomes active on the first acceptance', () => {
+    expect(nextStatus(S.Approved, CampaignAction.Submit)).toBe(S.Submitted);
+    expect(nextStatus(S.Scheduled, CampaignAction.Submit)).toBe(S.Submitted);
+    expect(nextStatus(S.Submitted, CampaignAction.ConfirmSubmission)).toBe(S.Active);
+    expect(nextStatus(S.Submitted, CampaignAction.Pause)).toBe(S.Paused);
+    expect(nextStatus(S.Submitted, CampaignAction.Complete)).toBe(S.Completed);
+    expect(isSending(S.Submitted) && isSending(S.Active)).toBe(true);
+    expect([S.Approved, S.Scheduled, S.Paused].some(isSending)).toBe(false);
+    expect(isRunning(S.Scheduled) && isRunning(S.Submitted)).toBe(true);
+    expect(isEditable(S.Submitted)).toBe(false);
+  });
+
   it.each([
+    [S.Active, CampaignAction.ConfirmSubmission],
+    [S.Approved, CampaignAction.ConfirmSubmission],
+    [S.Draft, CampaignAction.Submit],
+    [S.Review, CampaignAction.Submit],
+    [S.Submitted, CampaignAction.Submit],
     [S.Draft, CampaignAction.Start],
     [S.Draft, CampaignAction.Pause],
     [S.Active, CampaignAction.Approve],

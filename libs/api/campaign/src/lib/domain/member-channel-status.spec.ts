@@ -30,6 +30,15 @@ describe('memberStatusCanAdvance', () => {
     expect(memberStatusCanAdvance(S.OptedOut, S.Responded)).toBe(false);
   });
 
+  it('cancels only what was still waiting, and lets a send in flight or a re-added contact move on', () => {
+    for (const waiting of [S.NotStarted, S.Scheduled, S.Queued, S.Deferred]) expect([waiting, memberStatusCanAdvance(waiting, S.Cancelled)]).toEqual([waiting, true]);
+    for (const done of [S.Sent, S.Delivered, S.Skipped, S.Failed, S.OptedOut, S.Cancelled]) expect([done, memberStatusCanAdvance(done, S.Cancelled)]).toEqual([done, false]);
+    expect(memberStatusCanAdvance(S.Cancelled, S.Sent)).toBe(true);
+    expect(memberStatusCanAdvance(S.Cancelled, S.Queued)).toBe(true);
+    expect(memberStatusCanAdvance(S.Cancelled, S.Skipped)).toBe(true);
+    expect(memberStatusCanAdvance(S.Cancelled, S.NotStarted)).toBe(false);
+  });
+
   it('reads the older `engaged` as an open', () => {
     expect(memberStatusCanAdvance(S.Engaged, S.Clicked)).toBe(true);
     expect(memberStatusCanAdvance(S.Engaged, S.Delivered)).toBe(false);
@@ -38,7 +47,8 @@ describe('memberStatusCanAdvance', () => {
 
 describe('statusesThatAdvanceTo', () => {
   it('lists the compare set of the atomic update', () => {
-    expect(statusesThatAdvanceTo(S.Delivered).sort()).toEqual([S.NotStarted, S.Scheduled, S.Sent, S.Skipped, S.Queued, S.Deferred].sort());
+    expect(statusesThatAdvanceTo(S.Delivered).sort()).toEqual([S.NotStarted, S.Scheduled, S.Sent, S.Skipped, S.Queued, S.Deferred, S.Cancelled].sort());
+    expect(statusesThatAdvanceTo(S.Cancelled).sort()).toEqual([S.NotStarted, S.Scheduled, S.Queued, S.Deferred].sort());
   });
 });
 

@@ -49,17 +49,24 @@ export function memberStatusOfDelivery(status: DeliveryStatus): S {
  * status follows all of its executions there (several steps, several strategies) and only moves
  * forward: waiting (queued ⇄ deferred, the latter with a new reason) → skipped → the channel's
  * delivery order (canAdvance). An opt-out ends it. So a later step queued after a delivery, or a
- * stale `sent` after `delivered`, changes nothing.
+ * stale `sent` after `delivered`, changes nothing. A reply outranks a failure: a member whose later
+ * step failed but who answered an earlier one has responded.
+ *
+ * `cancelled` (its waiting sends were called off: removed from the campaign, campaign ended) only
+ * replaces a waiting status — a member already sent, skipped or failed keeps what happened — and
+ * gives way to anything that happens next: a send already in flight reporting `sent`, or the
+ * contact added back and its sends gated again.
  */
 export function memberStatusCanAdvance(current: S | null, next: S): boolean {
   if (next === S.NotStarted || next === S.Scheduled) return false;
-  if (current === null || current === S.NotStarted) return true;
+  if (next === S.Cancelled) return current === null || current === S.NotStarted || current === S.Scheduled || WAITING.has(current);
+  if (current === null || current === S.NotStarted || current === S.Cancelled) return true;
   if (current === S.OptedOut) return false;
   if (next === S.OptedOut) return true;
   if (WAITING.has(current)) return current !== next || next === S.Deferred;
   if (next === S.Queued || next === S.Deferred) return false;
   const to = asDelivery(next);
-  if (current === S.Skipped) return to !== null;
+  if (current === S.Skipped || (current === S.Failed && next === S.Responded)) return to !== null;
   const from = asDelivery(current);
   return from !== null && to !== null && canAdvance(from, to);
 }

@@ -92,6 +92,7 @@ export class CampaignResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why the campaign was paused (by the agent, or the budget)' }) pausedReason!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a voicemail launch handed its drops to Drop Cowboy (status `submitted` until the first is accepted)' }) submittedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
@@ -116,6 +117,7 @@ export class CampaignResponseDto {
       pausedReason: c.pausedReason ?? null,
       approvedAt: iso(c.approvedAt),
       launchedAt: iso(c.launchedAt),
+      submittedAt: iso(c.submittedAt),
       completedAt: iso(c.completedAt),
       createdAt: (c.createdAt ?? c._id.getTimestamp()).toISOString(),
       updatedAt: (c.updatedAt ?? c.createdAt ?? c._id.getTimestamp()).toISOString(),

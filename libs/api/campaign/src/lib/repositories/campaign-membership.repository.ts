@@ -9,7 +9,8 @@ export type MemberChannel = 'sms' | 'email' | 'voicemail';
 
 /** One status change on one channel of a campaign, for one or many of its members at once. */
 export interface MemberChannelTransition {
-  campaignId: Types.ObjectId;
+  /** null: every campaign the contacts are members of (an opt-out ends the channel in all of them). */
+  campaignId: Types.ObjectId | null;
   contactIds: Types.ObjectId[];
   channel: MemberChannel;
   status: ChannelDeliveryStatus;
@@ -107,7 +108,7 @@ export class CampaignMembershipRepository {
     }
     // A pipeline update (native driver) so the first-time stamps are decided inside the same write.
     const result = await this.memberships.collection.updateMany(
-      { campaignId: t.campaignId, contactId: { $in: t.contactIds }, ...tenantFilter(tenant), [`${path}.status`]: { $in: [...statusesThatAdvanceTo(t.status), null] } },
+      { ...(t.campaignId ? { campaignId: t.campaignId } : {}), contactId: { $in: t.contactIds }, ...tenantFilter(tenant), [`${path}.status`]: { $in: [...statusesThatAdvanceTo(t.status), null] } },
       [{ $set: set }],
     );
     return result.modifiedCount;

@@ -5,6 +5,10 @@ import { Types } from 'mongoose';
 export enum CampaignActivityType {
   Approved = 'approved',
   Launched = 'launched',
+  /** A voicemail launch handed its drops to Drop Cowboy (`submitted`). */
+  Submitted = 'submitted',
+  /** The provider accepted a submitted campaign's first send: it is `active`. */
+  SubmissionAccepted = 'submission_accepted',
   Scheduled = 'scheduled',
   Started = 'started',
   Paused = 'paused',

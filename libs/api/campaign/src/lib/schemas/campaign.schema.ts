@@ -17,7 +17,10 @@ export enum CampaignStatus {
   GeneratingAudio = 'generating_audio',
   Review = 'review',
   Approved = 'approved',
-  /** Voicemail: handed to Drop Cowboy, not yet running (issue #6). */
+  /**
+   * Voicemail drops (issue #6): launched, its drops are being handed to Drop Cowboy and none has been
+   * accepted yet. It sends like `active` and becomes `active` at the first provider acceptance.
+   */
   Submitted = 'submitted',
   Scheduled = 'scheduled',
   Active = 'active',
@@ -157,6 +160,17 @@ export class Campaign {
 
   @Prop({ type: Date, default: null })
   launchedAt!: Date | null;
+
+  /**
+   * When per-contact voicemail was first prepared (script or audio generation started): such a
+   * campaign's launch hands drops to Drop Cowboy and reads `submitted` until one is accepted.
+   */
+  @Prop({ type: Date, default: null })
+  dropsPreparedAt?: Date | null;
+
+  /** When the launch handed the drops over (`submitted`); the seed's submittedAt. */
+  @Prop({ type: Date, default: null })
+  submittedAt?: Date | null;
 
   @Prop({ type: Date, default: null })
   pausedAt!: Date | null;

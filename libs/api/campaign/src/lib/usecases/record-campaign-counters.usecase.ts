@@ -2,9 +2,9 @@ import { Tenant } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { CampaignErrorCode, CampaignException } from '../campaign.exception';
-import { CampaignAction } from '../domain/campaign-status';
+import { CampaignAction, isRunning } from '../domain/campaign-status';
 import { CampaignChannel, CampaignRepository } from '../repositories/campaign.repository';
-import { Campaign, CampaignStatus, ChannelStats } from '../schemas/campaign.schema';
+import { Campaign, ChannelStats } from '../schemas/campaign.schema';
 import { BUDGET_REACHED_REASON } from './budget-reason';
 import { TransitionCampaignUseCase } from './transition-campaign.usecase';
 
@@ -34,7 +34,7 @@ export class RecordCampaignCountersUseCase {
   async execute(tenant: Tenant, campaignId: Types.ObjectId, channel: CampaignChannel, counters: Partial<Record<keyof ChannelStats, number>>, spentMicros = 0): Promise<Campaign | null> {
     const campaign = await this.campaigns.addToCounters(tenant, campaignId, channel, counters, spentMicros);
     const limit = campaign?.budget?.limitMicros ?? null;
-    if (campaign && limit !== null && campaign.budget.spentMicros >= limit && [CampaignStatus.Active, CampaignStatus.Scheduled].includes(campaign.status)) {
+    if (campaign && limit !== null && campaign.budget.spentMicros >= limit && isRunning(campaign.status)) {
       return (await pauseUnlessAlreadyMoved(this.transition, tenant, campaignId, BUDGET_REACHED_REASON)) ?? campaign;
     }
     return campaign;

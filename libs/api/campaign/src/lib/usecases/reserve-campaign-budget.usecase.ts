@@ -1,8 +1,9 @@
 import { Tenant } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
+import { isRunning } from '../domain/campaign-status';
 import { CampaignRepository } from '../repositories/campaign.repository';
-import { Campaign, CampaignStatus } from '../schemas/campaign.schema';
+import { Campaign } from '../schemas/campaign.schema';
 import { BUDGET_REACHED_REASON, pauseUnlessAlreadyMoved } from './record-campaign-counters.usecase';
 import { TransitionCampaignUseCase } from './transition-campaign.usecase';
 
@@ -27,6 +28,6 @@ export class ReserveCampaignBudgetUseCase {
   /** Also what the gate's "budget exhausted" leads to: the agent sees why the campaign stopped. */
   async pauseForBudget(tenant: Tenant, id: Types.ObjectId): Promise<void> {
     const current = await this.campaigns.findOne(tenant, id);
-    if (current && [CampaignStatus.Active, CampaignStatus.Scheduled].includes(current.status)) await pauseUnlessAlreadyMoved(this.transition, tenant, id, BUDGET_REACHED_REASON);
+    if (current && isRunning(current.status)) await pauseUnlessAlreadyMoved(this.transition, tenant, id, BUDGET_REACHED_REASON);
   }
 }

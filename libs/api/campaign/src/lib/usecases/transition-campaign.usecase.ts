@@ -1,6 +1,7 @@
 import { Clock, Tenant } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { Types } from 'mongoose';
 import { CampaignErrorCode, CampaignException } from '../campaign.exception';
 import { CampaignAction, nextStatus } from '../domain/campaign-status';
 import { CampaignResponseDto } from '../dto/campaign.response.dto';
@@ -31,21 +32,38 @@ export class TransitionCampaignUseCase {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const campaign = await this.findCampaign.execute(tenant, id);
       const to = this.resolveTarget(campaign, action);
-      const moved = await this.campaigns.transition(tenant, campaign._id, campaign.status ?? CampaignStatus.Draft, to, this.stampsFor(to, reason));
+      const from = campaign.status ?? CampaignStatus.Draft;
+      const moved = await this.campaigns.transition(tenant, campaign._id, from, to, this.stampsFor(campaign, to, reason));
       if (moved) {
-        await this.record(tenant, campaign.status ?? CampaignStatus.Draft, moved, reason);
+        await this.record(tenant, from, moved, reason);
         return moved;
       }
     }
     throw new CampaignException(CampaignErrorCode.IllegalTransition, 'The campaign changed status while this request ran; try again', { action });
   }
 
-  /** Launching or resuming before the schedule's first day waits in `scheduled` instead of `active`. */
+  /**
+   * A provider accepted one of the campaign's sends: a `submitted` campaign becomes `active` (once;
+   * compare-and-set on `submitted`). Called for every accepted send, so it costs one update that
+   * matches nothing when the campaign is not `submitted`. Returns whether this call moved it.
+   */
+  async confirmSubmission(tenant: Tenant, campaignId: Types.ObjectId, detail: string): Promise<boolean> {
+    const to = nextStatus(CampaignStatus.Submitted, CampaignAction.ConfirmSubmission);
+    const moved = await this.campaigns.transition(tenant, campaignId, CampaignStatus.Submitted, to, {});
+    if (moved) await this.record(tenant, CampaignStatus.Submitted, moved, detail);
+    return moved !== null;
+  }
+
+  /**
+   * Launching or resuming before the schedule's first day waits in `scheduled` instead of `active`;
+   * launching (or reaching the start date of) a campaign with prepared voicemail drops is `submitted`.
+   */
   private resolveTarget(campaign: Campaign, action: CampaignAction): CampaignStatus {
     const status = campaign.status ?? CampaignStatus.Draft;
     if ((action === CampaignAction.Start || action === CampaignAction.Resume) && this.startsLater(campaign)) {
       return nextStatus(status, CampaignAction.Schedule);
     }
+    if (action === CampaignAction.Start && campaign.dropsPreparedAt && status !== CampaignStatus.Paused) return nextStatus(status, CampaignAction.Submit);
     return nextStatus(status, action);
   }
 
@@ -65,7 +83,13 @@ export class TransitionCampaignUseCase {
           return { type: CampaignActivityType.Approved, message: 'Approved' };
         case CampaignStatus.Scheduled:
           return { type: CampaignActivityType.Scheduled, message: `Launched; sending starts on ${campaign.schedule?.startDate} (${campaign.schedule?.timeZone})` };
+        case CampaignStatus.Submitted:
+          return {
+            type: CampaignActivityType.Submitted,
+            message: `${from === CampaignStatus.Scheduled ? `Started: its start date ${campaign.schedule?.startDate ?? ''} arrived. ` : ''}Submitted: its voicemail drops are handed to Drop Cowboy; active once the first is accepted`,
+          };
         case CampaignStatus.Active:
+          if (from === CampaignStatus.Submitted) return { type: CampaignActivityType.SubmissionAccepted, message: `Active: ${reason ?? 'the provider accepted the first send'}` };
           if (from === CampaignStatus.Paused) return { type: CampaignActivityType.Resumed, message: 'Resumed' };
           if (from === CampaignStatus.Scheduled) return { type: CampaignActivityType.Started, message: `Started: its start date ${campaign.schedule?.startDate ?? ''} arrived`.trim() };
           return { type: CampaignActivityType.Launched, message: 'Launched' };
@@ -82,11 +106,16 @@ export class TransitionCampaignUseCase {
     if (entry) await this.activity.execute(tenant, { campaignId: campaign._id, ...entry, data: { from, to, ...(reason ? { reason } : {}) } });
   }
 
-  private stampsFor(to: CampaignStatus, reason: string | null): Partial<Campaign> {
+  private stampsFor(campaign: Campaign, to: CampaignStatus, reason: string | null): Partial<Campaign> {
     const now = this.clock.now();
     switch (to) {
+      case CampaignStatus.GeneratingScripts:
+      case CampaignStatus.GeneratingAudio:
+        return { dropsPreparedAt: campaign.dropsPreparedAt ?? now };
       case CampaignStatus.Approved:
         return { approvedAt: now };
+      case CampaignStatus.Submitted:
+        return { launchedAt: campaign.launchedAt ?? now, submittedAt: now, pausedAt: null, pausedReason: null };
       case CampaignStatus.Scheduled:
       case CampaignStatus.Active:
         return { launchedAt: now, pausedAt: null, pausedReason: null };

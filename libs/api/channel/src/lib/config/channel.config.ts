@@ -1,7 +1,7 @@
 // Decorators below read type metadata at class definition, before Nest has loaded the polyfill.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
 /** Settings shared by every channel. Property names are the environment variable names. */
 export class ChannelConfig {
@@ -33,4 +33,13 @@ export class ChannelConfig {
   @Min(0)
   @Max(3_600_000)
   CHANNEL_SANDBOX_EVENT_DELAY_MS = 1500;
+
+  /**
+   * Where the worker's sandbox providers post their webhooks when the API is not reachable from the worker
+   * at PUBLIC_BASE_URL (docker-compose: http://api:3000). Only the origin changes: the signature still
+   * covers the PUBLIC_BASE_URL address, which the API verifies against, like behind a reverse proxy.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CHANNEL_SANDBOX_WEBHOOK_TARGET_URL?: string;
 }

@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { ChannelErrorCode, ChannelException } from '../channel.exception';
+import { stateOfPhone } from './phone-state';
 import { normalizeState, US_STATE_TIME_ZONES, US_TIME_ZONES } from './us-time-zones';
+
+export { stateOfPhone };
 
 /**
  * When a message may go out: the law's quiet hours in the recipient's time zone (providers.md §6: TCPA
@@ -10,8 +13,13 @@ import { normalizeState, US_STATE_TIME_ZONES, US_TIME_ZONES } from './us-time-zo
 export interface RecipientLocation {
   /** IANA zone of the contact (from ZIP, else area code); null when unknown. */
   timeZone: string | null;
-  /** Two-letter state code; null when unknown. */
+  /** Two-letter state code of the contact's address; null when unknown. */
   state: string | null;
+  /**
+   * The state of the number being called (its area code). The FL/OK/MD rules reach numbers with their area
+   * codes wherever the address is, so the stricter of the two states applies.
+   */
+  phoneState?: string | null;
 }
 
 export interface CampaignSchedule {
@@ -44,6 +52,28 @@ export const STRICT_QUIET_HOURS_END = '20:00';
 /** States whose mini-TCPA ends calling at 20:00 (and caps attempts at 3 per 24 h). */
 export const STRICT_HOURS_STATES: readonly string[] = ['FL', 'OK', 'MD'];
 
+function isStrictState(state: string | null): boolean {
+  return state !== null && STRICT_HOURS_STATES.includes(state);
+}
+
+/**
+ * The state whose rules govern a recipient when the address and the number's area code may disagree:
+ * FL, OK or MD if either is one (strictest wins: a 305 number with a CA address is treated as FL),
+ * else the address's state, else the number's; null when neither is known.
+ */
+export function strictestState(addressState: string | null | undefined, phoneState: string | null | undefined): string | null {
+  const address = normalizeState(addressState);
+  const phone = normalizeState(phoneState);
+  if (isStrictState(address)) return address;
+  if (isStrictState(phone)) return phone;
+  return address ?? phone;
+}
+
+/** The contact's address state and the state of the number a call or text goes to (null for email). */
+export function recipientStates(addressState: string | null | undefined, phoneE164: string | null | undefined): { state: string | null; phoneState: string | null } {
+  return { state: normalizeState(addressState), phoneState: stateOfPhone(phoneE164) };
+}
+
 /** A year and a bit: a window that never opens within it (hours that miss the quiet hours) never will. */
 const SEARCH_HORIZON_MS = 400 * 24 * 3600 * 1000;
 const MAX_STEPS = 20_000;
@@ -55,15 +85,18 @@ export interface QuietHours {
 }
 
 /**
- * The quiet-hours rule that applies to a recipient. An unknown state may be FL/OK/MD, so it gets 20:00
- * (providers.md §0: the safe window without a state is 08:00–20:00). An unknown zone means the window must
- * hold in every zone the recipient could be in: its state's zones, or every US zone.
+ * The quiet-hours rule that applies to a recipient. An unknown address state may be FL/OK/MD, so it gets
+ * 20:00 (providers.md §0: the safe window without a state is 08:00–20:00); so does a number with an FL, OK
+ * or MD area code, whatever the address says. An unknown zone means the window must hold in every zone the
+ * recipient could be in: those of its address's and number's states, or every US zone.
  */
 export function quietHoursFor(recipient: RecipientLocation): QuietHours {
   const state = normalizeState(recipient.state);
-  const end = state === null || STRICT_HOURS_STATES.includes(state) ? STRICT_QUIET_HOURS_END : QUIET_HOURS_END;
+  const phoneState = normalizeState(recipient.phoneState);
+  const end = state === null || isStrictState(state) || isStrictState(phoneState) ? STRICT_QUIET_HOURS_END : QUIET_HOURS_END;
   const zone = recipient.timeZone && isValidZone(recipient.timeZone) ? recipient.timeZone : null;
-  const zones = zone ? [zone] : state ? [...(US_STATE_TIME_ZONES[state] as readonly string[])] : [...US_TIME_ZONES];
+  const stateZones = state ? [...new Set([state, phoneState].flatMap((s) => (s ? (US_STATE_TIME_ZONES[s] as readonly string[]) : [])))] : null;
+  const zones = zone ? [zone] : (stateZones ?? [...US_TIME_ZONES]);
   return { zones, start: QUIET_HOURS_START, end };
 }
 

@@ -50,10 +50,12 @@ export function checkRollingCap(input: { sentAt: readonly Date[]; now: Date; lim
 }
 
 /**
- * The state's attempt cap: FL, OK and MD allow 3 per 24 h on the same subject. An unknown state may be one
- * of them, so it gets the same cap (providers.md §0); other states return null (no state cap).
+ * The state's attempt cap: FL, OK and MD allow 3 per 24 h on the same subject. An unknown address state may
+ * be one of them, so it gets the same cap (providers.md §0); so does a number whose area code is FL, OK or
+ * MD (`phoneState`), whatever the address. Other states return null (no state cap).
  */
-export function stateAttemptLimit(state: string | null): { limit: number; windowHours: number } | null {
+export function stateAttemptLimit(state: string | null, phoneState: string | null = null): { limit: number; windowHours: number } | null {
   const code = normalizeState(state);
-  return code === null || STRICT_HOURS_STATES.includes(code) ? { limit: 3, windowHours: 24 } : null;
+  const strict = (s: string | null) => s !== null && STRICT_HOURS_STATES.includes(s);
+  return code === null || strict(code) || strict(normalizeState(phoneState)) ? { limit: 3, windowHours: 24 } : null;
 }

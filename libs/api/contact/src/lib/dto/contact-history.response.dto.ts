@@ -18,6 +18,15 @@ export class ChannelProgressResponseDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   respondedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'no_consent', description: 'Why it was skipped, deferred, failed or cancelled: the gate or provider reason code' })
+  reasonCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'No SMS consent on record' })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the status last changed' })
+  statusAt!: string | null;
 }
 
 export class ChannelProgressByChannelResponseDto {
@@ -128,5 +137,8 @@ function progressOf(progress: ChannelProgress | undefined): ChannelProgressRespo
     deliveredAt: iso(progress?.deliveredAt),
     engagedAt: iso(progress?.engagedAt),
     respondedAt: iso(progress?.respondedAt),
+    reasonCode: progress?.reasonCode ?? null,
+    reason: progress?.reason ?? null,
+    statusAt: iso(progress?.statusAt),
   };
 }

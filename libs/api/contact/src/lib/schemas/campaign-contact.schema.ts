@@ -25,6 +25,8 @@ export enum ChannelDeliveryStatus {
   Listened = 'listened',
   Clicked = 'clicked',
   OptedOut = 'opted_out',
+  /** Its pending sends were called off (the contact left the campaign, or the campaign ended) before any went out. */
+  Cancelled = 'cancelled',
 }
 
 export enum ResponseChannel {

@@ -15,6 +15,7 @@ export enum ContactEventType {
   OptedOut = 'opted-out',
   MarkedDoNotContact = 'marked-do-not-contact',
   AddedToCampaign = 'added-to-campaign',
+  RemovedFromCampaign = 'removed-from-campaign',
   OptedIn = 'opted-in',
   Replied = 'replied',
   Engaged = 'engaged',

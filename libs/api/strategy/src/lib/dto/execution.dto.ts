@@ -36,6 +36,15 @@ export class ExecutionResponseDto {
   @ApiProperty({ description: 'USD (provider-reported or estimated)' }) costUsd!: number;
   @ApiProperty({ type: String, format: 'date-time', description: 'Earliest send time' }) notBefore!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
+  // When the provider reported each state (the earliest report), whatever order the reports came in.
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the provider reported it delivered' }) deliveredAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First email open' }) openedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the voicemail was listened to' }) listenedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First link click' }) clickedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First reply' }) respondedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) failedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) bouncedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) undeliveredAt!: string | null;
 
   static from(e: Execution): ExecutionResponseDto {
     return {
@@ -55,6 +64,14 @@ export class ExecutionResponseDto {
       costUsd: microsToUsd(e.costMicros ?? 0),
       notBefore: e.notBefore.toISOString(),
       sentAt: e.sentAt?.toISOString() ?? null,
+      deliveredAt: e.deliveredAt?.toISOString() ?? null,
+      openedAt: e.openedAt?.toISOString() ?? null,
+      listenedAt: e.listenedAt?.toISOString() ?? null,
+      clickedAt: e.clickedAt?.toISOString() ?? null,
+      respondedAt: e.respondedAt?.toISOString() ?? null,
+      failedAt: e.failedAt?.toISOString() ?? null,
+      bouncedAt: e.bouncedAt?.toISOString() ?? null,
+      undeliveredAt: e.undeliveredAt?.toISOString() ?? null,
     };
   }
 }

@@ -4,17 +4,20 @@ import { ChannelPricingConfig, ChannelPrices, estimateEmailCost, estimateSmsCost
 import { Clock, loadConfig, Tenant } from '@cadence/api-core';
 import { Contact } from '@cadence/api-contact';
 import { Injectable } from '@nestjs/common';
+import { complianceRecordOf } from '../domain/compliance-record';
 import { mergeDataOf } from '../domain/merge-data';
 import { renderMessage, RenderedMessage } from '../domain/strategy-content';
 import { ExecutionRepository } from '../repositories/execution.repository';
 import { CheckAgentComplianceUseCase } from '../usecases/agent-compliance.usecase';
-import { Execution, ExecutionChannel } from '../schemas/execution.schema';
+import { Execution, ExecutionChannel, ExecutionCompliance } from '../schemas/execution.schema';
 import { Strategy } from '../schemas/strategy.schema';
 
 export interface GatedExecution {
   decision: GateDecision;
   rendered: RenderedMessage;
   estimatedCostMicros: number;
+  /** Issue #7: the facts of a passed send as the gate read them; null unless asked for and the verdict is `send`. */
+  compliance: ExecutionCompliance | null;
 }
 
 export function estimateMicros(rendered: RenderedMessage, prices: ChannelPrices): number {
@@ -37,7 +40,7 @@ export class ExecutionGate {
     private readonly agentCompliance: CheckAgentComplianceUseCase,
   ) {}
 
-  async judge(tenant: Tenant, execution: Pick<Execution, 'step' | 'variant' | 'channel' | 'contactId' | 'campaignId'> & { _id?: Execution['_id'] }, strategy: Strategy, campaign: Campaign, contact: Contact, unsubscribeUrl: string | null, now = this.clock.now()): Promise<GatedExecution> {
+  async judge(tenant: Tenant, execution: Pick<Execution, 'step' | 'variant' | 'channel' | 'contactId' | 'campaignId'> & { _id?: Execution['_id'] }, strategy: Strategy, campaign: Campaign, contact: Contact, unsubscribeUrl: string | null, now = this.clock.now(), recordCompliance = false): Promise<GatedExecution> {
     this.prices ??= loadConfig(ChannelPricingConfig).prices();
     const step = strategy.steps[execution.step];
     const variant = step.variants.find((v) => v.key === execution.variant) ?? step.variants[0];
@@ -59,11 +62,17 @@ export class ExecutionGate {
       estimatedCostMicros,
       now,
     });
-    if (decision.verdict !== 'send') return { decision, rendered, estimatedCostMicros };
+    if (decision.verdict !== 'send') return { decision, rendered, estimatedCostMicros, compliance: null };
     // The agent's own settings (touch budget, sending hours, DNC registry) only narrow a legal send.
-    const agent = await this.agentCompliance.execute(tenant, execution.channel, contact, decision.address, campaign.schedule?.timeZone ?? 'America/New_York', now);
-    if (agent.verdict === 'pass') return { decision, rendered, estimatedCostMicros };
+    // Only the send job records compliance; the fan-out and the plan judge without the text's DNC scrub read.
+    const agent = await this.agentCompliance.execute(tenant, execution.channel, contact, decision.address, campaign.schedule?.timeZone ?? 'America/New_York', now, recordCompliance);
+    if (agent.verdict === 'pass') {
+      if (!recordCompliance) return { decision, rendered, estimatedCostMicros, compliance: null };
+      const { dncScrub, agentHours, agentZone, touchesLast7Days } = agent;
+      const compliance = complianceRecordOf({ channel: execution.channel, contact, address: decision.address, schedule: campaign.schedule ?? null, dncScrub, agentHours, agentZone, touchesLast7Days, rendered, now });
+      return { decision, rendered, estimatedCostMicros, compliance };
+    }
     const refused: GateDecision = agent.verdict === 'skip' ? { verdict: 'skip', reason: agent.reason, message: agent.message } : { verdict: 'defer', reason: agent.reason, message: agent.message, until: agent.until, address: decision.address };
-    return { decision: refused, rendered, estimatedCostMicros };
+    return { decision: refused, rendered, estimatedCostMicros, compliance: null };
   }
 }

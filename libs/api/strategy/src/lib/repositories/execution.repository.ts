@@ -2,7 +2,7 @@ import { Tenant, tenantFilter } from '@cadence/api-core';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
-import { Execution, ExecutionStatus, FINAL_EXECUTION_STATUSES, WAITING_EXECUTION_STATUSES } from '../schemas/execution.schema';
+import { DeliveryTimestampField, Execution, ExecutionStatus, FINAL_EXECUTION_STATUSES, WAITING_EXECUTION_STATUSES } from '../schemas/execution.schema';
 
 export type NewExecution = Pick<Execution, 'campaignId' | 'strategyId' | 'contactId' | 'step' | 'variant' | 'channel' | 'idempotencyKey' | 'notBefore'>;
 
@@ -61,6 +61,23 @@ export class ExecutionRepository {
     return result.modifiedCount;
   }
 
+  /**
+   * What a cancellation moved (by its reason code), in id order by cursor: which members had which
+   * channel waiting. Served by the (userId, contactId, …) index for a removal's contacts, and by
+   * (userId, campaignId, …) for a campaign's end.
+   */
+  findCancelledAfter(tenant: Tenant, campaignId: Types.ObjectId, contactIds: Types.ObjectId[] | null, reasonCode: string, afterId: Types.ObjectId | null, limit: number): Promise<Pick<Execution, '_id' | 'contactId' | 'channel' | 'reason'>[]> {
+    return this.executions
+      .find(
+        { ...tenantFilter(tenant), campaignId, status: ExecutionStatus.Cancelled, reasonCode, ...(contactIds ? { contactId: { $in: contactIds } } : {}), ...(afterId ? { _id: { $gt: afterId } } : {}) },
+        { contactId: 1, channel: 1, reason: 1 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Pick<Execution, '_id' | 'contactId' | 'channel' | 'reason'>[]>()
+      .exec();
+  }
+
   /** A removed contact added back: its cancelled sends wait again (the fan-out then gates them as usual). */
   async reviveRemoved(tenant: Tenant, strategyId: Types.ObjectId, contactIds: Types.ObjectId[]): Promise<void> {
     await this.executions
@@ -115,12 +132,16 @@ export class ExecutionRepository {
   }
 
   /**
-   * Moves the delivery status from exactly `current` to `next` once per provider event; false when
-   * the event was applied before or another event moved the status first.
+   * Moves the delivery status from exactly `current` to `next` once per provider event, and records when
+   * the event's state was reached (earliest kept, in the same write as the dedupe); false when the event
+   * was applied before or another event moved the status first.
    */
-  async advanceDelivery(id: Types.ObjectId, current: string | null, next: string | null, eventId: string): Promise<boolean> {
+  async advanceDelivery(id: Types.ObjectId, current: string | null, next: string | null, eventId: string, reached: { field: DeliveryTimestampField; at: Date } | null = null): Promise<boolean> {
     const result = await this.executions
-      .updateOne({ _id: id, deliveryStatus: current, appliedEventIds: { $ne: eventId } }, { ...(next ? { $set: { deliveryStatus: next } } : {}), $push: { appliedEventIds: eventId } })
+      .updateOne(
+        { _id: id, deliveryStatus: current, appliedEventIds: { $ne: eventId } },
+        { ...(next ? { $set: { deliveryStatus: next } } : {}), ...(reached ? { $min: { [reached.field]: reached.at } } : {}), $push: { appliedEventIds: eventId } },
+      )
       .exec();
     return result.modifiedCount === 1;
   }

@@ -35,6 +35,54 @@ export const FINAL_EXECUTION_STATUSES: ExecutionStatus[] = [ExecutionStatus.Sent
 /** These wait for the gate, a send job, or the agent. */
 export const WAITING_EXECUTION_STATUSES: ExecutionStatus[] = [ExecutionStatus.Pending, ExecutionStatus.Queued, ExecutionStatus.Deferred];
 
+/**
+ * The compliance facts of one send as they stood when the gate passed it and the provider was called
+ * (issue #7). Stored, not recomputed at export: consent, scrubs and touch counts change after the send.
+ */
+@Schema({ _id: false })
+export class ExecutionCompliance {
+  /** The contact's consent on this channel (ConsentStatus), its source and capture time. */
+  @Prop({ type: String, required: true })
+  consentStatus!: string;
+
+  @Prop({ type: String, default: null })
+  consentSource!: string | null;
+
+  @Prop({ type: Date, default: null })
+  consentCapturedAt!: Date | null;
+
+  /** The number's own do-not-call flag; null for email. */
+  @Prop({ type: Boolean, default: null })
+  numberDnc!: boolean | null;
+
+  /** The latest National DNC Registry scrub of the number; null when never scrubbed (or email). */
+  @Prop({ type: Boolean, default: null })
+  dncRegistryListed!: boolean | null;
+
+  @Prop({ type: Date, default: null })
+  dncScrubbedAt!: Date | null;
+
+  /** The zone the calling hours were read in; null when unknown (the window then held in every candidate zone). */
+  @Prop({ type: String, default: null })
+  timeZone!: string | null;
+
+  /** The windows applied, e.g. "legal 08:00–20:00 America/New_York (FL); campaign 09:00–17:00 America/New_York". */
+  @Prop({ type: String, required: true })
+  sendWindow!: string;
+
+  /** The contact's sends in the 7 days before this one, any channel or campaign of the agent. */
+  @Prop({ type: Number, required: true })
+  touchesLast7Days!: number;
+
+  /** sha256 of what was sent: SMS text; email subject, HTML and text; voicemail script and audio. */
+  @Prop({ type: String, required: true })
+  contentHash!: string;
+
+  @Prop({ type: Date, required: true })
+  capturedAt!: Date;
+}
+const ExecutionComplianceSchema = SchemaFactory.createForClass(ExecutionCompliance);
+
 /** One message of one strategy step to one contact (seed: StrategyExecution). */
 @Schema({ collection: 'executions', timestamps: true })
 export class Execution {
@@ -108,6 +156,18 @@ export class Execution {
   @Prop({ type: [String], default: [] })
   appliedEventIds!: string[];
 
+  // When the provider says each state was reached (the event's own time; the earliest wins). Written
+  // even by an event too late to move `deliveryStatus`, so "delivered" after "opened" still counts.
+  // No default: they are set with `$min`, which never replaces a stored null (null sorts before dates).
+  @Prop({ type: Date }) deliveredAt?: Date;
+  @Prop({ type: Date }) openedAt?: Date;
+  @Prop({ type: Date }) listenedAt?: Date;
+  @Prop({ type: Date }) clickedAt?: Date;
+  @Prop({ type: Date }) respondedAt?: Date;
+  @Prop({ type: Date }) failedAt?: Date;
+  @Prop({ type: Date }) bouncedAt?: Date;
+  @Prop({ type: Date }) undeliveredAt?: Date;
+
   @Prop({ type: Number, default: 0 })
   costMicros!: number;
 
@@ -117,9 +177,16 @@ export class Execution {
   @Prop({ type: Date, default: null })
   sentAt!: Date | null;
 
+  /** Written with `sending`; absent on executions sent before issue #7 (the export recomputes those). */
+  @Prop({ type: ExecutionComplianceSchema, default: undefined })
+  compliance?: ExecutionCompliance;
+
   createdAt!: Date;
   updatedAt!: Date;
 }
+
+/** The per-state timestamps above, by name. */
+export type DeliveryTimestampField = 'deliveredAt' | 'openedAt' | 'listenedAt' | 'clickedAt' | 'respondedAt' | 'failedAt' | 'bouncedAt' | 'undeliveredAt';
 
 export const ExecutionSchema = SchemaFactory.createForClass(Execution);
 // The fan-out's idempotency: one execution per (strategy, contact, step), whatever re-runs.
@@ -134,3 +201,6 @@ ExecutionSchema.index({ strategyId: 1, contactId: 1 });
 ExecutionSchema.index({ userId: 1, campaignId: 1, sentAt: 1 });
 // The gate's "last touch by another campaign" of a contact.
 ExecutionSchema.index({ userId: 1, contactId: 1, sentAt: -1 });
+// FindLatestSendToAddressUseCase: inbound texts and HELP replies find the latest send to the sender's
+// number. Tenant-less on purpose (the number is all an inbound message carries), so no userId prefix.
+ExecutionSchema.index({ address: 1, channel: 1, sentAt: -1 });

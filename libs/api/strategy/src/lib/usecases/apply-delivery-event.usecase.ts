@@ -5,6 +5,7 @@ import { ChannelStats } from '@cadence/api-campaign';
 import { Injectable } from '@nestjs/common';
 import { MemberProgress } from '../pipeline/member-progress';
 import { ExecutionRepository } from '../repositories/execution.repository';
+import { DeliveryTimestampField } from '../schemas/execution.schema';
 
 const COUNTER_OF: Partial<Record<DeliveryStatus, keyof ChannelStats>> = {
   delivered: 'delivered',
@@ -16,12 +17,25 @@ const COUNTER_OF: Partial<Record<DeliveryStatus, keyof ChannelStats>> = {
   bounced: 'failed',
   undelivered: 'failed',
 };
+/** Where each state's time is kept. queued/sent have none: our `sentAt` is when the provider took the message. */
+export const REACHED_AT_FIELD: Partial<Record<DeliveryStatus, DeliveryTimestampField>> = {
+  delivered: 'deliveredAt',
+  opened: 'openedAt',
+  listened: 'listenedAt',
+  clicked: 'clickedAt',
+  responded: 'respondedAt',
+  failed: 'failedAt',
+  bounced: 'bouncedAt',
+  undelivered: 'undeliveredAt',
+};
 const MAX_RACES = 3;
 
 /**
  * Applies one provider event to its execution: the delivery status only moves forward (channel's
- * canAdvance), whatever order events arrive in, and each provider event id counts once. An opt-out
- * reported by the provider suppresses the address on that channel.
+ * canAdvance), whatever order events arrive in, and each provider event id counts once. Every event
+ * still records when its own state was reached (the earliest such time), even one too late to move the
+ * status: "delivered" after "opened" keeps its delivery time. An opt-out reported by the provider
+ * suppresses the address on that channel.
  */
 @Injectable()
 export class ApplyDeliveryEventUseCase {
@@ -40,7 +54,9 @@ export class ApplyDeliveryEventUseCase {
       const tenant = { userId: execution.userId.toHexString(), teamId: execution.teamId ?? null };
       const current = execution.deliveryStatus as DeliveryStatus | null;
       const next = event.status !== null && canAdvance(current, event.status) ? event.status : null;
-      if (!(await this.executions.advanceDelivery(execution._id, current, next, event.providerEventId))) continue;
+      const field = event.status !== null ? REACHED_AT_FIELD[event.status] : undefined;
+      const reached = field ? { field, at: event.occurredAt } : null;
+      if (!(await this.executions.advanceDelivery(execution._id, current, next, event.providerEventId, reached))) continue;
       if (event.optedOut && execution.address) {
         await this.suppress.execute(tenant, execution.channel as unknown as SuppressionChannel, execution.address, `${event.provider} reported an opt-out`);
       }

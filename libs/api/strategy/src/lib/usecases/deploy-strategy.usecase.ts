@@ -10,7 +10,7 @@ import { Strategy, StrategyStatus } from '../schemas/strategy.schema';
 import { StrategyErrorCode, StrategyException } from '../strategy.exception';
 import { FindOwnedStrategyUseCase } from './find-owned-strategy.usecase';
 
-const RUNNING = [CampaignStatus.Active, CampaignStatus.Scheduled];
+const RUNNING = [CampaignStatus.Active, CampaignStatus.Submitted, CampaignStatus.Scheduled];
 
 /** Enqueues a strategy's fan-out; idempotent, because every execution has a unique key. */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Campaign, CampaignAction, CampaignErrorCode, CampaignException, CampaignRepository, CampaignStatus, RecordCampaignActivityUseCase, TransitionCampaignUseCase } from '@cadence/api-campaign';
 import { Types } from 'mongoose';
+import { MemberProgress } from '../pipeline/member-progress';
 import { ExecutionRepository } from '../repositories/execution.repository';
 import { StrategyRepository } from '../repositories/strategy.repository';
 import { Strategy, StrategyStatus } from '../schemas/strategy.schema';
@@ -22,6 +23,7 @@ function setUp(now: string, campaigns: Campaign[], strategies: Strategy[], unfin
   const moves: { id: string; action: CampaignAction }[] = [];
   const fanOuts: string[] = [];
   const activities: string[] = [];
+  const cancelled: { campaignId: string; contactIds: unknown; reasonCode: string }[] = [];
   const campaignRepo = {
     findInStatusesSystemWide: async (statuses: CampaignStatus[], after: Types.ObjectId | null) => (after ? [] : campaigns.filter((c) => statuses.includes(c.status))),
     findOne: async (_t: unknown, id: Types.ObjectId) => campaigns.find((c) => c._id.equals(id)) ?? null,
@@ -55,8 +57,9 @@ function setUp(now: string, campaigns: Campaign[], strategies: Strategy[], unfin
     { execute: async (_t: unknown, s: Strategy) => void fanOuts.push(s._id.toHexString()) } as unknown as StartFanOutUseCase,
     { execute: async (_t: unknown, a: { type: string }) => void activities.push(a.type) } as unknown as RecordCampaignActivityUseCase,
     { now: () => new Date(now) } as Clock,
+    { sendsCancelled: async (_t: unknown, id: Types.ObjectId, contactIds: unknown, reasonCode: string) => void cancelled.push({ campaignId: id.toHexString(), contactIds, reasonCode }) } as unknown as MemberProgress,
   );
-  return { useCase, moves, fanOuts, activities };
+  return { useCase, moves, fanOuts, activities, cancelled };
 }
 
 describe('RunCampaignClockUseCase', () => {
@@ -91,6 +94,14 @@ describe('RunCampaignClockUseCase', () => {
     expect(moves.map((m) => m.action)).toEqual([CampaignAction.Complete, CampaignAction.Complete]);
     expect(held.status).toBe(StrategyStatus.Completed);
     expect(activities.filter((a) => a === 'strategy_completed')).toHaveLength(2);
+  });
+
+  it('ends a submitted campaign past its end date too, and marks every member still waiting as cancelled', async () => {
+    const submitted = campaign(CampaignStatus.Submitted, { endDate: '2026-03-09' });
+    const { useCase, moves, cancelled } = setUp('2026-03-10T19:00:00Z', [submitted], []);
+    expect((await useCase.execute()).campaignsCompleted).toBe(1);
+    expect(moves).toEqual([{ id: submitted._id.toHexString(), action: CampaignAction.Complete }]);
+    expect(cancelled).toEqual([{ campaignId: submitted._id.toHexString(), contactIds: null, reasonCode: 'campaign_ended' }]);
   });
 
   it('deploys a scheduled strategy once its time has come and its campaign is active, and counts a lost race as nothing', async () => {

@@ -3,6 +3,7 @@ import { Clock, Tenant } from '@cadence/api-core';
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Types } from 'mongoose';
+import { MemberProgress } from '../pipeline/member-progress';
 import { ExecutionRepository } from '../repositories/execution.repository';
 import { StrategyRepository } from '../repositories/strategy.repository';
 import { Strategy, StrategyStatus } from '../schemas/strategy.schema';
@@ -28,8 +29,8 @@ function localToday(campaign: Campaign, now: Date): string {
 
 /**
  * One tick of the campaign clock (a repeatable job on the campaign-scheduler queue):
- * 1. scheduled campaigns whose start date has come (in their time zone) become active, and their
- *    active strategies' held sends are queued again;
+ * 1. scheduled campaigns whose start date has come (in their time zone) become active (`submitted`
+ *    with prepared voicemail drops), and their active strategies' held sends are queued again;
  * 2. campaigns past their end date complete: sends not started are cancelled, strategies complete;
  * 3. scheduled strategies whose time has come deploy, once their campaign is active;
  * 4. an active strategy completes when a fan-out ran since it was last asked for and every one of
@@ -48,6 +49,7 @@ export class RunCampaignClockUseCase {
     private readonly fanOut: StartFanOutUseCase,
     private readonly activity: RecordCampaignActivityUseCase,
     private readonly clock: Clock,
+    private readonly memberProgress: MemberProgress,
   ) {}
 
   async execute(): Promise<CampaignClockReport> {
@@ -58,14 +60,14 @@ export class RunCampaignClockUseCase {
       if (startDate !== null && startDate > localToday(campaign, now)) return;
       if (await this.startCampaign(campaign)) report.campaignsStarted += 1;
     });
-    await this.eachCampaign([CampaignStatus.Active, CampaignStatus.Paused], async (campaign) => {
+    await this.eachCampaign([CampaignStatus.Submitted, CampaignStatus.Active, CampaignStatus.Paused], async (campaign) => {
       const endDate = campaign.schedule?.endDate ?? null;
       if (endDate === null || endDate >= localToday(campaign, now)) return;
       if (await this.endCampaign(campaign, `its end date ${endDate} has passed`)) report.campaignsCompleted += 1;
     });
     await this.deployDueStrategies(now, report);
     await this.completeFinishedStrategies(now, report);
-    await this.eachCampaign([CampaignStatus.Active], async (campaign) => {
+    await this.eachCampaign([CampaignStatus.Submitted, CampaignStatus.Active], async (campaign) => {
       const strategies = await this.strategies.findForCampaign(tenantOf(campaign), campaign._id);
       if (strategies.length === 0 || strategies.some((s) => s.status !== StrategyStatus.Completed)) return;
       if (await this.move(campaign, CampaignAction.Complete, 'every strategy has finished')) report.campaignsCompleted += 1;
@@ -85,6 +87,8 @@ export class RunCampaignClockUseCase {
   private async endCampaign(campaign: Campaign, reason: string): Promise<boolean> {
     const tenant = tenantOf(campaign);
     await this.executions.cancelWaiting(tenant, campaign._id, null, 'campaign_ended', `Not sent: the campaign ended (${reason})`);
+    // Its members' waiting channels read `cancelled` instead of the last status they had.
+    await this.memberProgress.sendsCancelled(tenant, campaign._id, null, 'campaign_ended');
     for (const strategy of await this.strategies.findForCampaign(tenant, campaign._id)) {
       if ([StrategyStatus.Active, StrategyStatus.Paused, StrategyStatus.Scheduled].includes(strategy.status)) await this.completeStrategy(tenant, strategy, `the campaign ended`);
     }
@@ -101,7 +105,7 @@ export class RunCampaignClockUseCase {
         const tenant = tenantOf(strategy);
         const campaign = await this.campaigns.findOne(tenant, strategy.campaignId);
         // A strategy due before its campaign starts (or while it is paused) waits for it.
-        if (campaign?.status !== CampaignStatus.Active) continue;
+        if (campaign?.status !== CampaignStatus.Active && campaign?.status !== CampaignStatus.Submitted) continue;
         const deployed = await this.strategies.transition(tenant, strategy._id, [StrategyStatus.Scheduled], StrategyStatus.Active, { deployedAt: now, scheduledFor: null });
         if (!deployed) continue;
         await this.fanOut.execute(tenant, deployed);

@@ -55,7 +55,7 @@ export class RunFanOutUseCase {
     const strategy = await this.strategies.findById(tenant, strategyId);
     if (!strategy || strategy.status !== StrategyStatus.Active) return;
     const campaign = await this.campaigns.findOne(tenant, strategy.campaignId);
-    if (!campaign || ![CampaignStatus.Active, CampaignStatus.Scheduled].includes(campaign.status)) return;
+    if (!campaign || ![CampaignStatus.Active, CampaignStatus.Submitted, CampaignStatus.Scheduled].includes(campaign.status)) return;
     const startedAt = this.clock.now();
     // Every execution exists before any is judged: creating is one batched insert per
     // CREATE_BATCH members, while judging takes a few queries each and is paced by the sends anyway.

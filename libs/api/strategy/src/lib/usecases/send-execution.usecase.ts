@@ -25,6 +25,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Types } from 'mongoose';
 import { SendJobs } from '../pipeline/enqueue-send';
+import { contentHashOf } from '../domain/compliance-record';
 import { ExecutionGate } from '../pipeline/execution-gate';
 import { MemberProgress } from '../pipeline/member-progress';
 import { outboundMessageOf } from '../pipeline/outbound-message';
@@ -38,7 +39,8 @@ type AnyPort = ChannelPort<OutboundMessage, unknown>;
 
 function stoppedBecause(strategy: Strategy, campaign: Campaign): string | null {
   if (strategy.status !== StrategyStatus.Active) return `The strategy is ${strategy.status}`;
-  if (campaign.status !== CampaignStatus.Active) return `The campaign is ${campaign.status}`;
+  // `submitted` sends like `active`: it only waits for the provider's first acceptance.
+  if (campaign.status !== CampaignStatus.Active && campaign.status !== CampaignStatus.Submitted) return `The campaign is ${campaign.status}`;
   return null;
 }
 const STARTABLE = [ExecutionStatus.Queued, ExecutionStatus.Deferred];
@@ -116,7 +118,7 @@ export class SendExecutionUseCase {
     }
 
     const unsubscribeUrl = execution.channel === ExecutionChannel.Email ? this.unsubscribeLinks.urlFor(execution._id.toHexString()) : null;
-    const { decision, rendered, estimatedCostMicros } = await this.gate.judge(tenant, execution, strategy, campaign, contact, unsubscribeUrl, now);
+    const { decision, rendered, estimatedCostMicros, compliance } = await this.gate.judge(tenant, execution, strategy, campaign, contact, unsubscribeUrl, now, true);
     if (decision.verdict === 'skip') {
       await this.finish(tenant, execution, ExecutionStatus.Skipped, decision.reason, decision.message);
       await this.counters.execute(tenant, campaign._id, execution.channel, { skipped: 1 });
@@ -139,7 +141,7 @@ export class SendExecutionUseCase {
       await this.defer(tenant, execution, 'budget_exhausted', 'The campaign budget is spent', null, now);
       return;
     }
-    const sending = await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Sending, sendingAt: now, address: decision.address }, { attempts: 1 });
+    const sending = await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Sending, sendingAt: now, address: decision.address, ...(compliance ? { compliance } : {}) }, { attempts: 1 });
     if (!sending) {
       // Another run took it; it settles its own reservation.
       if (reservesNow) await this.counters.execute(tenant, campaign._id, execution.channel, {}, -estimatedCostMicros);
@@ -165,6 +167,8 @@ export class SendExecutionUseCase {
           return;
         }
         message.audio = audio;
+        // The record written with `sending` could not know this contact's audio yet.
+        if (compliance) await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], { compliance: { ...compliance, contentHash: contentHashOf(rendered, audio) } });
       }
       const result = await port.send(message, credentials);
       const cost = result.cost?.totalMicros ?? estimatedCostMicros;

@@ -1,6 +1,7 @@
 import { channelsStoppedBy, GetComplianceSettingsUseCase, LiftSuppressionUseCase, SuppressAddressUseCase, SuppressionChannel } from '@cadence/api-anti-spam';
+import { MemberChannel, RecordMemberChannelStatusUseCase } from '@cadence/api-campaign';
 import { Tenant } from '@cadence/api-core';
-import { ConsentChannel, RecordContactOptInUseCase, RecordContactOptOutUseCase } from '@cadence/api-contact';
+import { ChannelDeliveryStatus, ConsentChannel, RecordContactOptInUseCase, RecordContactOptOutUseCase } from '@cadence/api-contact';
 import { CancelContactSendsUseCase, ExecutionChannel } from '@cadence/api-strategy';
 import { Injectable, Logger } from '@nestjs/common';
 import { Types } from 'mongoose';
@@ -26,8 +27,9 @@ export interface OptOutInput {
 
 /**
  * One opt-out, wherever it came from: the address is suppressed, the contact's opt-out records source
- * and evidence, and the contact's sends not yet made stop at once, on every channel the agent's
- * opt-out policy names (default: a text STOP also stops voicemail; an email unsubscribe stops email).
+ * and evidence, the contact's sends not yet made stop at once, and every campaign the contact is in
+ * shows "opted out" on those channels — all on every channel the agent's opt-out policy names
+ * (default: a text STOP also stops voicemail; an email unsubscribe stops email).
  */
 @Injectable()
 export class ApplyOptOutUseCase {
@@ -38,6 +40,7 @@ export class ApplyOptOutUseCase {
     private readonly suppress: SuppressAddressUseCase,
     private readonly contacts: RecordContactOptOutUseCase,
     private readonly cancelSends: CancelContactSendsUseCase,
+    private readonly memberStatus: RecordMemberChannelStatusUseCase,
   ) {}
 
   async execute(tenant: Tenant, input: OptOutInput): Promise<{ channels: SuppressionChannel[]; cancelled: number }> {
@@ -64,6 +67,18 @@ export class ApplyOptOutUseCase {
         reasonCode: 'opted_out',
         reason: `The contact opted out (${input.source})`,
       });
+      // Final on the member's channel (the forward-only compare keeps it), so later events cannot hide it.
+      for (const channel of channels) {
+        await this.memberStatus.execute(tenant, {
+          campaignId: null,
+          contactIds: [input.contactId],
+          channel: channel as MemberChannel,
+          status: ChannelDeliveryStatus.OptedOut,
+          at: input.at,
+          reasonCode: 'opted_out',
+          reason: `The contact opted out (${input.source})`,
+        });
+      }
     }
     this.logger.log(`Opt-out on ${input.channel} (${input.source}): stopped ${channels.join(', ')}, cancelled ${cancelled} pending send(s)`);
     return { channels, cancelled };

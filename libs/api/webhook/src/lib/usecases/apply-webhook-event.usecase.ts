@@ -1,8 +1,8 @@
 import { SuppressAddressUseCase, SuppressionChannel } from '@cadence/api-anti-spam';
-import { CampaignActivityType, RecordCampaignActivityUseCase } from '@cadence/api-campaign';
+import { CampaignActivityType, RecordCampaignActivityUseCase, RecordMemberChannelStatusUseCase } from '@cadence/api-campaign';
 import { DeliveryEvent } from '@cadence/api-channel';
 import { Tenant } from '@cadence/api-core';
-import { RecordContactEngagementUseCase } from '@cadence/api-contact';
+import { ChannelDeliveryStatus, RecordContactEngagementUseCase } from '@cadence/api-contact';
 import { ApplyDeliveryEventUseCase, CancelContactSendsUseCase, Execution, ExecutionChannel, ExecutionRepository, FindLatestSendToAddressUseCase } from '@cadence/api-strategy';
 import { Injectable, Logger } from '@nestjs/common';
 import { Types } from 'mongoose';
@@ -58,6 +58,7 @@ export class ApplyWebhookEventUseCase {
     private readonly optIn: ApplyOptInUseCase,
     private readonly suppress: SuppressAddressUseCase,
     private readonly activity: RecordCampaignActivityUseCase,
+    private readonly memberStatus: RecordMemberChannelStatusUseCase,
   ) {}
 
   async execute(id: Types.ObjectId): Promise<ApplyOutcome> {
@@ -115,6 +116,9 @@ export class ApplyWebhookEventUseCase {
       });
       if (intent === 'reply') {
         await this.engagement.execute(tenant, execution.contactId, { channel: 'sms', status: 'responded', at: event.occurredAt, campaignId: execution.campaignId, replyText: event.replyText, idempotencyKey: key });
+        // The member of the campaign the reply answers: "responded" by text, whether or not the matched
+        // execution's own delivery state could still move (a reply to a text reported undelivered, a second reply).
+        await this.memberStatus.execute(tenant, { campaignId: execution.campaignId, contactIds: [execution.contactId], channel: 'sms', status: ChannelDeliveryStatus.Responded, at: event.occurredAt });
         // The agent takes the conversation from here: the contact's remaining steps in this campaign stop.
         await this.activity.execute(tenant, { campaignId: execution.campaignId, type: CampaignActivityType.Replied, message: `Reply from ${address}: "${(event.replyText ?? '').slice(0, 140)}"`, data: { contactId: execution.contactId.toHexString(), channel: 'sms' }, dedupeKey: key, at: event.occurredAt });
         await this.cancelSends.execute(tenant, {

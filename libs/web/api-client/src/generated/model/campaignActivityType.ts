@@ -13,6 +13,8 @@ export type CampaignActivityType = typeof CampaignActivityType[keyof typeof Camp
 export const CampaignActivityType = {
   approved: 'approved',
   launched: 'launched',
+  submitted: 'submitted',
+  submission_accepted: 'submission_accepted',
   scheduled: 'scheduled',
   started: 'started',
   paused: 'paused',

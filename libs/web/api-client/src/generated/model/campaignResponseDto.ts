@@ -35,6 +35,11 @@ export interface CampaignResponseDto {
   approvedAt: string | null;
   /** @nullable */
   launchedAt: string | null;
+  /**
+   * When a voicemail launch handed its drops to Drop Cowboy (status `submitted` until the first is accepted)
+   * @nullable
+   */
+  submittedAt: string | null;
   /** @nullable */
   completedAt: string | null;
   createdAt: string;

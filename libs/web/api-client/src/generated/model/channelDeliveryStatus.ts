@@ -25,4 +25,5 @@ export const ChannelDeliveryStatus = {
   listened: 'listened',
   clicked: 'clicked',
   opted_out: 'opted_out',
+  cancelled: 'cancelled',
 } as const;

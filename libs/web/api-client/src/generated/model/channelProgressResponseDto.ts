@@ -20,4 +20,16 @@ export interface ChannelProgressResponseDto {
   engagedAt: string | null;
   /** @nullable */
   respondedAt: string | null;
+  /**
+   * Why it was skipped, deferred, failed or cancelled: the gate or provider reason code
+   * @nullable
+   */
+  reasonCode: string | null;
+  /** @nullable */
+  reason: string | null;
+  /**
+   * When the status last changed
+   * @nullable
+   */
+  statusAt: string | null;
 }

@@ -20,6 +20,7 @@ export const ContactEventType = {
   'opted-out': 'opted-out',
   'marked-do-not-contact': 'marked-do-not-contact',
   'added-to-campaign': 'added-to-campaign',
+  'removed-from-campaign': 'removed-from-campaign',
   'opted-in': 'opted-in',
   replied: 'replied',
   engaged: 'engaged',

@@ -44,4 +44,35 @@ export interface ExecutionResponseDto {
   notBefore: string;
   /** @nullable */
   sentAt: string | null;
+  /**
+   * When the provider reported it delivered
+   * @nullable
+   */
+  deliveredAt: string | null;
+  /**
+   * First email open
+   * @nullable
+   */
+  openedAt: string | null;
+  /**
+   * When the voicemail was listened to
+   * @nullable
+   */
+  listenedAt: string | null;
+  /**
+   * First link click
+   * @nullable
+   */
+  clickedAt: string | null;
+  /**
+   * First reply
+   * @nullable
+   */
+  respondedAt: string | null;
+  /** @nullable */
+  failedAt: string | null;
+  /** @nullable */
+  bouncedAt: string | null;
+  /** @nullable */
+  undeliveredAt: string | null;
 }

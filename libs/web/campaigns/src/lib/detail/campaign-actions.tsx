@@ -64,7 +64,7 @@ export function CampaignActions({ campaign }: { campaign: CampaignResponseDto })
           Launch
         </Button>
       ) : null}
-      {s === 'active' || s === 'scheduled' ? (
+      {s === 'active' || s === 'submitted' || s === 'scheduled' ? (
         <Button color="orange" variant="light" onClick={() => void run('pause')} loading={busy === 'pause'}>
           Pause
         </Button>

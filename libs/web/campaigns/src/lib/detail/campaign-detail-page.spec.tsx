@@ -16,6 +16,12 @@ function routes(overrides: Record<string, FakeRoute> = {}): Record<string, FakeR
   };
 }
 
+/** A member's per-channel progress as the API sends it: SMS at `sms`, the others not started, no reasons. */
+function channelsOf(sms: string) {
+  const idle = { status: 'not-started', reasonCode: null, reason: null, statusAt: null };
+  return { sms: { ...idle, status: sms }, email: idle, voicemail: idle };
+}
+
 async function click(element: HTMLElement) {
   await act(async () => {
     fireEvent.click(element);
@@ -72,6 +78,15 @@ describe('campaign detail', () => {
     expect(api.to(`POST ${BASE}/pause`)).toHaveLength(1);
     expect(await screen.findByText('The campaign is paused.')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Resume' })).toBeTruthy();
+  });
+
+  it('shows a submitted voicemail campaign as submitted, pausable, and not launchable again', async () => {
+    installFakeApi(routes({ [`GET ${BASE}`]: () => json(200, campaign({ status: 'submitted', submittedAt: '2026-11-21T15:00:00.000Z' })) }));
+    renderPage(ROUTE, <CampaignDetailPage />, `/campaigns/${CAMPAIGN_ID}`);
+
+    expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(screen.getAllByText('Submitted').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Launch' })).toBeNull();
   });
 
   it("shows a refused action's reason", async () => {
@@ -157,7 +172,24 @@ describe('campaign detail', () => {
       routes({
         [`GET ${BASE}/contacts`]: () =>
           json(200, {
-            items: [{ contactId: 'c1', firstName: 'Maria', lastName: 'Gonzalez', status: 'active', source: 'manual', sms: 'delivered', email: 'skipped', voicemail: 'not-started', addedAt: '2026-11-20T10:00:00.000Z' }],
+            items: [
+              {
+                contactId: 'c1',
+                firstName: 'Maria',
+                lastName: 'Gonzalez',
+                status: 'active',
+                source: 'manual',
+                sms: 'delivered',
+                email: 'skipped',
+                voicemail: 'not-started',
+                channels: {
+                  sms: { status: 'delivered', reasonCode: null, reason: null, statusAt: null },
+                  email: { status: 'skipped', reasonCode: 'no_email', reason: null, statusAt: null },
+                  voicemail: { status: 'not-started', reasonCode: null, reason: null, statusAt: null },
+                },
+                addedAt: '2026-11-20T10:00:00.000Z',
+              },
+            ],
             total: 1,
             page: 1,
             limit: 25,
@@ -168,7 +200,7 @@ describe('campaign detail', () => {
 
     const table = await screen.findByRole('table', { name: 'Campaign contacts' });
     const row = within(table).getAllByRole('row')[1];
-    expect(within(row).getAllByRole('cell').slice(1, 5).map((c) => c.textContent)).toEqual(['Maria Gonzalez', 'Delivered', 'Skipped', 'Not started']);
+    expect(within(row).getAllByRole('cell').slice(1, 5).map((c) => c.textContent)).toEqual(['Maria Gonzalez', 'Delivered', 'SkippedNo email address', 'Not started']);
   });
 
   it('shows the activity feed, newest first', async () => {
@@ -204,8 +236,8 @@ describe('campaign detail', () => {
         [`GET ${BASE}/contacts`]: () =>
           json(200, {
             items: [
-              { contactId: 'c1', firstName: 'Maria', lastName: 'Gonzalez', status: 'active', source: 'manual', sms: 'sent', email: 'not-started', voicemail: 'not-started', addedAt: '2026-11-20T10:00:00.000Z' },
-              { contactId: 'c2', firstName: 'James', lastName: 'Carter', status: 'active', source: 'manual', sms: 'scheduled', email: 'not-started', voicemail: 'not-started', addedAt: '2026-11-20T10:00:00.000Z' },
+              { contactId: 'c1', firstName: 'Maria', lastName: 'Gonzalez', status: 'active', source: 'manual', sms: 'sent', email: 'not-started', voicemail: 'not-started', channels: channelsOf('sent'), addedAt: '2026-11-20T10:00:00.000Z' },
+              { contactId: 'c2', firstName: 'James', lastName: 'Carter', status: 'active', source: 'manual', sms: 'scheduled', email: 'not-started', voicemail: 'not-started', channels: channelsOf('scheduled'), addedAt: '2026-11-20T10:00:00.000Z' },
             ],
             total: 2,
             page: 1,

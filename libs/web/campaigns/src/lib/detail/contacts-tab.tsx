@@ -1,4 +1,4 @@
-import type { ChannelDeliveryStatus } from '@cadence/web-api-client';
+import type { MemberChannelProgressResponseDto } from '@cadence/web-api-client';
 import { useListCampaignContacts, useRemoveCampaignContacts } from '@cadence/web-api-client';
 import { ErrorAlert, LoadingState } from '@cadence/web-ui';
 import { Anchor, Badge, Button, Checkbox, EmptyState, Group, Modal, Pagination, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
@@ -9,16 +9,29 @@ import { Link } from 'react-router';
 import { toApiError } from '../shared/api-error';
 import { formatDate, plural } from '../shared/format';
 import { invalidateCampaigns } from '../shared/query-keys';
-import { DELIVERY_COLORS, DELIVERY_LABELS } from '../shared/labels';
+import { DELIVERY_COLORS, DELIVERY_LABELS, reasonLabel } from '../shared/labels';
 import { ContactPicker } from '../wizard/contact-picker';
 
 const PAGE_SIZE = 25;
 
-function DeliveryBadge({ status }: { status: ChannelDeliveryStatus }) {
+/**
+ * A channel's status, and on a line under it why it was skipped, deferred, failed or cancelled: the
+ * API's own sentence (it names the hour a deferral waits for), else the reason code in words. A line,
+ * not a tooltip, so it reads on a phone too.
+ */
+function ChannelProgressCell({ progress }: { progress: MemberChannelProgressResponseDto }) {
+  const why = progress.reason ?? (progress.reasonCode ? reasonLabel(progress.reasonCode) : null);
   return (
-    <Badge size="sm" variant="light" color={DELIVERY_COLORS[status]}>
-      {DELIVERY_LABELS[status]}
-    </Badge>
+    <Stack gap={2} align="flex-start">
+      <Badge size="sm" variant="light" color={DELIVERY_COLORS[progress.status]}>
+        {DELIVERY_LABELS[progress.status]}
+      </Badge>
+      {why ? (
+        <Text size="xs" c="dimmed" maw={220}>
+          {why}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -108,13 +121,13 @@ export function ContactsTab({ campaignId, canAdd }: { campaignId: string; canAdd
                       ) : null}
                     </Table.Td>
                     <Table.Td>
-                      <DeliveryBadge status={m.sms} />
+                      <ChannelProgressCell progress={m.channels.sms} />
                     </Table.Td>
                     <Table.Td>
-                      <DeliveryBadge status={m.email} />
+                      <ChannelProgressCell progress={m.channels.email} />
                     </Table.Td>
                     <Table.Td>
-                      <DeliveryBadge status={m.voicemail} />
+                      <ChannelProgressCell progress={m.channels.voicemail} />
                     </Table.Td>
                     <Table.Td>{formatDate(m.addedAt)}</Table.Td>
                   </Table.Tr>

@@ -11,6 +11,7 @@ import { formatCount, formatDateTime, formatDuration, formatUsd } from '../share
 import { EXECUTION_STATUS_LABELS, STRATEGY_STATUS_COLORS, STRATEGY_STATUS_LABELS, STRATEGY_TYPE_LABELS } from '../shared/labels';
 import { invalidateCampaigns } from '../shared/query-keys';
 import { isLive } from '../shared/live';
+import { sequenceOutline } from '../wizard/sequence-summary';
 import { ScheduleDeployForm } from './schedule-deploy-form';
 import { TestSendModal } from './test-send-modal';
 
@@ -143,6 +144,11 @@ function StrategyCard({ campaign, strategy, onTest }: { campaign: CampaignRespon
           ) : null}
         </Group>
       </Group>
+      {sequenceOutline(strategy) ? (
+        <Text size="xs" c="dimmed" mb={4} data-testid="strategy-sequence">
+          {sequenceOutline(strategy)}
+        </Text>
+      ) : null}
       <Text size="sm" lineClamp={2} mb="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {contentSummary(strategy)}
       </Text>

@@ -16,7 +16,7 @@ import { isFiltered, listParamsOf, PAGE_SIZE, readListState, writeListState } fr
 /** While a shown campaign is sending, its card's status and figures refresh at this pace. */
 const LIVE_POLL_MS = 5000;
 
-const STATUS_TABS: Array<CampaignStatus | 'all'> = ['all', 'draft', 'review', 'approved', 'scheduled', 'active', 'paused', 'completed', 'failed'];
+const STATUS_TABS: Array<CampaignStatus | 'all'> = ['all', 'draft', 'review', 'approved', 'scheduled', 'submitted', 'active', 'paused', 'completed', 'failed'];
 
 /** Every campaign of the agent as cards, by status, with type filter, search, sort and paging. */
 export function CampaignsPage() {

@@ -103,6 +103,7 @@ export const DELIVERY_LABELS: Record<ChannelDeliveryStatus, string> = {
   listened: 'Listened',
   clicked: 'Clicked',
   opted_out: 'Opted out',
+  cancelled: 'Cancelled',
 };
 
 export const DELIVERY_COLORS: Record<ChannelDeliveryStatus, string> = {
@@ -120,6 +121,7 @@ export const DELIVERY_COLORS: Record<ChannelDeliveryStatus, string> = {
   listened: 'green',
   clicked: 'lime',
   opted_out: 'dark',
+  cancelled: 'gray',
 };
 
 export const EXECUTION_STATUS_LABELS: Record<ExecutionStatus, string> = {
@@ -148,6 +150,8 @@ const REASON_LABELS: Record<string, string> = {
   schedule_ended: 'The schedule has ended',
   recent_touch: 'Another campaign reached them recently',
   budget_exhausted: 'Over the budget',
+  removed: 'Removed from the campaign',
+  campaign_ended: 'The campaign ended first',
 };
 
 export function reasonLabel(code: string): string {

@@ -3,8 +3,9 @@ import { isLive, RECEIPTS_SETTLE_MS } from './live';
 describe('isLive', () => {
   const now = Date.parse('2026-11-21T17:00:00Z');
 
-  it('follows an active campaign', () => {
+  it('follows an active campaign, and a submitted one until its first drop is accepted', () => {
     expect(isLive({ status: 'active', completedAt: null }, now)).toBe(true);
+    expect(isLive({ status: 'submitted', completedAt: null }, now)).toBe(true);
   });
 
   it('keeps following a campaign that completed a moment ago, for its late receipts', () => {

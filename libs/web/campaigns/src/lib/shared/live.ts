@@ -6,9 +6,10 @@ import type { CampaignResponseDto } from '@cadence/web-api-client';
  */
 export const RECEIPTS_SETTLE_MS = 10 * 60_000;
 
-/** Whether a campaign's figures can still change on their own: active, or completed a moment ago. */
+/** Whether a campaign's figures can still change on their own: sending, or completed a moment ago. */
 export function isLive(campaign: Pick<CampaignResponseDto, 'status' | 'completedAt'>, now = Date.now()): boolean {
-  if (campaign.status === 'active') return true;
+  // `submitted` sends too, and turns active on its own at the first provider acceptance.
+  if (campaign.status === 'active' || campaign.status === 'submitted') return true;
   if (campaign.status !== 'completed' || !campaign.completedAt) return false;
   return now - new Date(campaign.completedAt).getTime() < RECEIPTS_SETTLE_MS;
 }

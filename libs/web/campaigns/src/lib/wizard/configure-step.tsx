@@ -10,8 +10,10 @@ import { STRATEGY_TYPE_LABELS } from '../shared/labels';
 import { invalidateCampaigns } from '../shared/query-keys';
 import { StrategyForm } from './strategy-form';
 import { StrategyPreview } from './strategy-preview';
-import type { FormErrors, StrategyField, StrategyValues } from './wizard-validation';
-import { hasErrors, strategyRequestOf, strategyValuesOf, validateStrategy } from './wizard-validation';
+import { strategyErrorsOf } from './strategy-api-errors';
+import type { StrategyErrors, StrategyValues } from './strategy-values';
+import { shapeOf, strategyRequestOf, strategyValuesOf, validateStrategy } from './strategy-values';
+import { hasErrors } from './wizard-validation';
 
 export interface ConfigureStepProps {
   campaignId: string;
@@ -23,7 +25,7 @@ export interface ConfigureStepProps {
 
 type PerType<T> = Partial<Record<StrategyType, T>>;
 
-/** The message of every chosen channel; each is saved as a draft strategy and previewed per contact. */
+/** The sequence of every chosen channel; each is saved as a draft strategy and previewed per contact. */
 export function ConfigureStep({ campaignId, chosen, strategies, onBack, onNext }: ConfigureStepProps) {
   const queryClient = useQueryClient();
   const me = useMe();
@@ -31,14 +33,14 @@ export function ConfigureStep({ campaignId, chosen, strategies, onBack, onNext }
   const [values, setValues] = useState<PerType<StrategyValues>>(() =>
     Object.fromEntries(chosen.map((type) => [type, strategyValuesOf(type, existing(type), me.data?.name ?? '')])),
   );
-  const [errors, setErrors] = useState<PerType<FormErrors<StrategyField>>>({});
+  const [errors, setErrors] = useState<PerType<StrategyErrors>>({});
   const [dirty, setDirty] = useState<ReadonlySet<StrategyType>>(new Set());
   const [failures, setFailures] = useState<PerType<unknown>>({});
   const [saving, setSaving] = useState<StrategyType | 'all' | null>(null);
 
   /** Saves the given channels (validating first); true when every one of them is stored. */
   const save = async (types: readonly StrategyType[]): Promise<boolean> => {
-    const found: PerType<FormErrors<StrategyField>> = {};
+    const found: PerType<StrategyErrors> = {};
     for (const type of types) found[type] = validateStrategy(type, values[type] as StrategyValues);
     setErrors((previous) => ({ ...previous, ...found }));
     if (types.some((type) => hasErrors(found[type] ?? {}))) return false;
@@ -59,6 +61,7 @@ export function ConfigureStep({ campaignId, chosen, strategies, onBack, onNext }
       } catch (e) {
         ok = false;
         setFailures((previous) => ({ ...previous, [type]: e }));
+        setErrors((previous) => ({ ...previous, [type]: strategyErrorsOf(toApiError(e), values[type] as StrategyValues) }));
       }
     }
     setDirty(stillDirty);
@@ -104,6 +107,8 @@ export function ConfigureStep({ campaignId, chosen, strategies, onBack, onNext }
               values={values[type] as StrategyValues}
               errors={errors[type] ?? {}}
               onChange={(next) => {
+                // Errors are keyed by step and variant position; once those move they would point at the wrong field.
+                if (shapeOf(next) !== shapeOf(values[type] as StrategyValues)) setErrors((previous) => ({ ...previous, [type]: {} }));
                 setValues((previous) => ({ ...previous, [type]: next }));
                 setDirty((previous) => new Set(previous).add(type));
               }}
@@ -119,7 +124,7 @@ export function ConfigureStep({ campaignId, chosen, strategies, onBack, onNext }
             {strategy ? (
               <>
                 <Divider my="md" label="Preview" labelPosition="left" />
-                <StrategyPreview campaignId={campaignId} strategyId={strategy.id} version={strategy.updatedAt} />
+                <StrategyPreview campaignId={campaignId} strategyId={strategy.id} version={strategy.updatedAt} steps={strategy.steps} />
               </>
             ) : (
               <Text size="xs" c="dimmed" mt="xs">

@@ -1,3 +1,4 @@
+import type { PlanItemResponseDto, StrategyResponseDto } from '@cadence/web-api-client';
 import { usePlanCampaign } from '@cadence/web-api-client';
 import { ErrorAlert, LoadingState } from '@cadence/web-ui';
 import { Badge, Group, Pagination, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
@@ -21,8 +22,27 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-/** The dry run: what would go to whom and when, what it costs, and who is left out and why. */
-export function PlanReview({ campaignId }: { campaignId: string }) {
+/** How many of the page's rows, from each one on, belong to the same contact (0 for the rows after the first). */
+function contactRuns(items: readonly PlanItemResponseDto[]): number[] {
+  return items.map((item, i) => {
+    if (i > 0 && items[i - 1].contactId === item.contactId) return 0;
+    let end = i + 1;
+    while (end < items.length && items[end].contactId === item.contactId) end += 1;
+    return end - i;
+  });
+}
+
+export interface PlanReviewProps {
+  campaignId: string;
+  /** The campaign's strategies, to say "step 2 of 3"; without them a later step still shows its number. */
+  strategies?: readonly StrategyResponseDto[];
+}
+
+/**
+ * The dry run: what would go to whom and when, what it costs, and who is left out and why. A contact's
+ * rows (every step of every strategy) sit together under one name, so a sequence reads as a timeline.
+ */
+export function PlanReview({ campaignId, strategies = [] }: PlanReviewProps) {
   const [page, setPage] = useState(1);
   const plan = usePlanCampaign(campaignId, { page, limit: PLAN_PAGE_SIZE }, { query: { placeholderData: keepPreviousData } });
 
@@ -31,6 +51,13 @@ export function PlanReview({ campaignId }: { campaignId: string }) {
     return <ErrorAlert title="Could not work out the plan" message={plan.error.message} code={plan.error.code} onRetry={() => void plan.refetch()} />;
   }
   const { totals, items, total } = plan.data;
+  const runs = contactRuns(items);
+  const stepsOf = (strategyId: string) => strategies.find((s) => s.id === strategyId)?.steps.length ?? 0;
+  const stepLabel = (item: PlanItemResponseDto) => {
+    const count = stepsOf(item.strategyId);
+    if (count > 1) return ` · step ${item.step + 1} of ${count}`;
+    return item.step > 0 ? ` · step ${item.step + 1}` : '';
+  };
   if (totals.messages === 0) {
     return (
       <Text size="sm" c="dimmed" role="note">
@@ -103,7 +130,7 @@ export function PlanReview({ campaignId }: { campaignId: string }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Contact</Table.Th>
-                <Table.Th>Channel</Table.Th>
+                <Table.Th>Message</Table.Th>
                 <Table.Th>Variant</Table.Th>
                 <Table.Th>Planned for (their time)</Table.Th>
                 <Table.Th ta="right">Cost</Table.Th>
@@ -111,12 +138,16 @@ export function PlanReview({ campaignId }: { campaignId: string }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((item) => (
+              {items.map((item, i) => (
                 <Table.Tr key={`${item.contactId}-${item.strategyId}-${item.step}`}>
-                  <Table.Td>{item.contactName || 'Unnamed contact'}</Table.Td>
+                  {runs[i] > 0 ? (
+                    <Table.Td rowSpan={runs[i]} style={{ verticalAlign: 'top' }}>
+                      {item.contactName || 'Unnamed contact'}
+                    </Table.Td>
+                  ) : null}
                   <Table.Td>
                     {CHANNEL_LABELS[item.channel]}
-                    {item.step > 0 ? ` · step ${item.step + 1}` : ''}
+                    {stepLabel(item)}
                   </Table.Td>
                   <Table.Td>{item.variant}</Table.Td>
                   <Table.Td>

@@ -11,6 +11,7 @@ import { launchWithStrategies } from '../shared/launch';
 import { invalidateCampaigns } from '../shared/query-keys';
 import { DuplicateCheck } from './duplicate-check';
 import { PlanReview } from './plan-review';
+import { sequenceSummary } from './sequence-summary';
 
 export interface ReviewStepProps {
   campaign: CampaignResponseDto;
@@ -72,7 +73,7 @@ export function ReviewStep({ campaign, strategies, onBack, onLaunched }: ReviewS
           <List size="sm">
             {strategies.map((s) => (
               <List.Item key={s.id}>
-                {s.name} ({STRATEGY_TYPE_LABELS[s.type]})
+                {s.name} ({STRATEGY_TYPE_LABELS[s.type]}){sequenceSummary(s) ? ` · ${sequenceSummary(s)}` : ''}
               </List.Item>
             ))}
           </List>
@@ -101,7 +102,7 @@ export function ReviewStep({ campaign, strategies, onBack, onLaunched }: ReviewS
         <Title order={2} fz="lg" mb="sm">
           The plan
         </Title>
-        <PlanReview campaignId={campaign.id} />
+        <PlanReview campaignId={campaign.id} strategies={strategies} />
       </div>
 
       {strategies.length === 0 ? (

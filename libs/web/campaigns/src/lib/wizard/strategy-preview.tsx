@@ -1,18 +1,24 @@
-import type { StepPreviewResponseDto } from '@cadence/web-api-client';
+import type { StepPreviewResponseDto, StrategyStepResponseDto } from '@cadence/web-api-client';
 import { useListCampaignContacts, usePreviewStrategy } from '@cadence/web-api-client';
 import { ErrorAlert, LoadingState } from '@cadence/web-ui';
 import { Badge, Box, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { timingOf } from './strategy-values';
 
 export interface StrategyPreviewProps {
   campaignId: string;
   strategyId: string;
   /** Changes after each save, so the preview shows what was just saved. */
   version: string;
+  /** The saved steps, to say when each one goes and how many variants it has. */
+  steps: readonly StrategyStepResponseDto[];
 }
 
-/** The saved strategy rendered by the API for one contact of the campaign (merge fields filled in). */
-export function StrategyPreview({ campaignId, strategyId, version }: StrategyPreviewProps) {
+/**
+ * The saved strategy rendered by the API for one contact of the campaign (merge fields filled in):
+ * every step, each in the variant that contact is bound to.
+ */
+export function StrategyPreview({ campaignId, strategyId, version, steps }: StrategyPreviewProps) {
   const members = useListCampaignContacts(campaignId, { page: 1, limit: 50 });
   const [chosen, setChosen] = useState<string | null>(null);
   const contactId = chosen ?? members.data?.items[0]?.contactId ?? null;
@@ -40,7 +46,26 @@ export function StrategyPreview({ campaignId, strategyId, version }: StrategyPre
       ) : preview.isError ? (
         <ErrorAlert title="Could not render the preview" message={preview.error.message} code={preview.error.code} onRetry={() => void preview.refetch()} />
       ) : (
-        preview.data.steps.map((step) => <RenderedStep key={step.step} step={step} />)
+        preview.data.steps.map((step) => {
+          const saved = steps[step.step];
+          const variants = saved?.variants.length ?? 1;
+          return (
+            <Stack key={step.step} gap={4} component="article" aria-label={`Preview of step ${step.step + 1}`}>
+              <Group gap="xs">
+                <Text size="sm" fw={600}>
+                  Step {step.step + 1}
+                  {saved ? ` — ${timingOf(step.step, String(saved.delayDays))}` : ''}
+                </Text>
+                {variants > 1 ? (
+                  <Badge variant="light" color="grape" data-testid="preview-variant">
+                    Gets variant {step.variant} of {variants}
+                  </Badge>
+                ) : null}
+              </Group>
+              <RenderedStep step={step} />
+            </Stack>
+          );
+        })
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { hasErrors, scheduleRequestOf, strategyRequestOf, strategyValuesOf, validateBasics, validateChoice, validateSchedule, validateStrategy } from './wizard-validation';
+import { hasErrors, scheduleRequestOf, validateBasics, validateChoice, validateSchedule } from './wizard-validation';
 import type { ScheduleValues } from './wizard-validation';
 
 const schedule = (overrides: Partial<ScheduleValues> = {}): ScheduleValues => ({
@@ -22,31 +22,6 @@ describe('wizard validation', () => {
   it('needs at least one channel', () => {
     expect(validateChoice([])).toBe('Choose at least one way to reach your contacts.');
     expect(validateChoice(['text'])).toBeNull();
-  });
-
-  it('refuses an empty text and unknown merge fields before the API does', () => {
-    const empty = strategyValuesOf('text', undefined);
-    expect(validateStrategy('text', empty).body).toBe('Write the text message.');
-    expect(validateStrategy('text', { ...empty, body: 'Hi {{frstName}}' }).body).toMatch(/^Unknown merge field: \{\{frstName\}\}/);
-    expect(hasErrors(validateStrategy('text', { ...empty, body: 'Hi {{firstName|there}}' }))).toBe(false);
-  });
-
-  it('asks an email for the sender, postal address, subject, HTML and text', () => {
-    const errors = validateStrategy('email', { ...strategyValuesOf('email', undefined), fromEmail: 'not-an-email', postalAddress: 'PO' });
-    expect(Object.keys(errors).filter((k) => errors[k as keyof typeof errors])).toEqual(['fromName', 'fromEmail', 'postalAddress', 'subject', 'html', 'text']);
-  });
-
-  it('holds a text-to-speech script to 1,200 characters', () => {
-    const values = { ...strategyValuesOf('voicemail', undefined), voiceId: 'v1', ttsBody: 'a'.repeat(1201) };
-    expect(validateStrategy('voicemail', values).ttsBody).toBe('Drop Cowboy reads at most 1,200 characters.');
-    expect(validateStrategy('voicemail', { ...values, ttsBody: 'a'.repeat(1200) }).ttsBody).toBeUndefined();
-  });
-
-  it('builds a one-step strategy with the email sender only for email', () => {
-    const text = strategyRequestOf('text', { ...strategyValuesOf('text', undefined), body: 'Hi' });
-    expect(text).toEqual({ type: 'text', name: 'Text message', steps: [{ delayDays: 0, variants: [{ key: 'A', weight: 1, body: 'Hi' }] }] });
-    const email = strategyRequestOf('email', { ...strategyValuesOf('email', undefined), fromName: ' Jane ', fromEmail: 'jane@x.com', postalAddress: '1 Main St', subject: 's', html: 'h', text: 't' });
-    expect(email.emailSender).toEqual({ fromName: 'Jane', fromEmail: 'jane@x.com', replyTo: null, postalAddress: '1 Main St' });
   });
 
   it('catches schedules that could never send', () => {

@@ -1,5 +1,4 @@
-import type { CampaignResponseDto, CampaignType, CreateStrategyRequestDto, StrategyResponseDto, StrategyType, UpdateCampaignRequestDto } from '@cadence/web-api-client';
-import { unknownMergeFields } from '../shared/merge-fields';
+import type { CampaignResponseDto, CampaignType, StrategyType, UpdateCampaignRequestDto } from '@cadence/web-api-client';
 
 /** Field name → the message shown under it; empty when the form may be sent. */
 export type FormErrors<K extends string> = Partial<Record<K, string>>;
@@ -34,111 +33,7 @@ export function validateChoice(types: readonly StrategyType[]): string | null {
   return types.length === 0 ? 'Choose at least one way to reach your contacts.' : null;
 }
 
-// ── Strategy content ─────────────────────────────────────────────────────────────────────────────
-export type VoicemailSource = 'tts' | 'recording';
-
-export interface StrategyValues {
-  name: string;
-  body: string;
-  subject: string;
-  html: string;
-  text: string;
-  fromName: string;
-  fromEmail: string;
-  replyTo: string;
-  postalAddress: string;
-  voicemailSource: VoicemailSource;
-  voiceId: string;
-  ttsBody: string;
-  recordingMediaId: string;
-}
-
-export type StrategyField = keyof StrategyValues;
-
-export const MAX_TTS_CHARACTERS = 1200;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const DEFAULT_NAMES: Record<StrategyType, string> = { text: 'Text message', email: 'Email', voicemail: 'Voicemail' };
-
-export function strategyValuesOf(type: StrategyType, strategy: StrategyResponseDto | undefined, agentName = ''): StrategyValues {
-  const variant = strategy?.steps[0]?.variants[0];
-  const sender = strategy?.emailSender;
-  return {
-    name: strategy?.name ?? DEFAULT_NAMES[type],
-    body: variant?.body ?? '',
-    subject: variant?.subject ?? '',
-    html: variant?.html ?? '',
-    text: variant?.text ?? '',
-    fromName: sender?.fromName ?? agentName,
-    fromEmail: sender?.fromEmail ?? '',
-    replyTo: sender?.replyTo ?? '',
-    postalAddress: sender?.postalAddress ?? '',
-    voicemailSource: variant?.recordingMediaId ? 'recording' : 'tts',
-    voiceId: variant?.voiceId ?? '',
-    ttsBody: variant?.ttsBody ?? '',
-    recordingMediaId: variant?.recordingMediaId ?? '',
-  };
-}
-
-function mergeFieldError(template: string): string | undefined {
-  const unknown = unknownMergeFields(template);
-  if (unknown.length === 0) return undefined;
-  return `Unknown merge field${unknown.length > 1 ? 's' : ''}: ${unknown.map((f) => `{{${f}}}`).join(', ')}. Pick one from “Insert merge field”.`;
-}
-
-function required(value: string, message: string): string | undefined {
-  return value.trim() ? undefined : message;
-}
-
-export function validateStrategy(type: StrategyType, v: StrategyValues): FormErrors<StrategyField> {
-  const errors: FormErrors<StrategyField> = { name: required(v.name, 'Name this strategy.') };
-  if (type === 'text') {
-    errors.body = required(v.body, 'Write the text message.') ?? mergeFieldError(v.body) ?? (v.body.length > 1600 ? 'Keep the message under 1,600 characters.' : undefined);
-  }
-  if (type === 'email') {
-    errors.fromName = required(v.fromName, 'Say who the email is from.');
-    errors.fromEmail = !EMAIL.test(v.fromEmail.trim()) ? 'Enter the address the email is sent from.' : undefined;
-    errors.replyTo = v.replyTo.trim() && !EMAIL.test(v.replyTo.trim()) ? 'Enter a valid reply-to address, or leave it empty.' : undefined;
-    errors.postalAddress = v.postalAddress.trim().length < 5 ? 'The law (CAN-SPAM) wants your postal address in every email.' : undefined;
-    errors.subject = required(v.subject, 'Write a subject.') ?? mergeFieldError(v.subject);
-    errors.html = required(v.html, 'Write the email (HTML).') ?? mergeFieldError(v.html);
-    errors.text = required(v.text, 'Write the plain-text version.') ?? mergeFieldError(v.text);
-  }
-  if (type === 'voicemail') {
-    if (v.voicemailSource === 'tts') {
-      errors.voiceId = required(v.voiceId, 'Choose the voice that reads the script.');
-      errors.ttsBody =
-        required(v.ttsBody, 'Write the script to be read.') ??
-        mergeFieldError(v.ttsBody) ??
-        (v.ttsBody.length > MAX_TTS_CHARACTERS ? `Drop Cowboy reads at most ${MAX_TTS_CHARACTERS.toLocaleString('en-US')} characters.` : undefined);
-    } else {
-      errors.recordingMediaId = required(v.recordingMediaId, 'Give the id of your uploaded recording.');
-    }
-  }
-  return errors;
-}
-
-const orNull = (value: string) => (value.trim() ? value : null);
-
-/** The request body of a one-step, one-variant strategy of `type`. */
-export function strategyRequestOf(type: StrategyType, v: StrategyValues): CreateStrategyRequestDto {
-  const variant =
-    type === 'text'
-      ? { key: 'A', weight: 1, body: v.body }
-      : type === 'email'
-        ? { key: 'A', weight: 1, subject: v.subject, html: v.html, text: v.text }
-        : v.voicemailSource === 'tts'
-          ? { key: 'A', weight: 1, voiceId: v.voiceId.trim(), ttsBody: v.ttsBody }
-          : { key: 'A', weight: 1, recordingMediaId: v.recordingMediaId.trim() };
-  return {
-    type,
-    name: v.name.trim(),
-    steps: [{ delayDays: 0, variants: [variant] }],
-    ...(type === 'email'
-      ? { emailSender: { fromName: v.fromName.trim(), fromEmail: v.fromEmail.trim(), replyTo: orNull(v.replyTo.trim()), postalAddress: v.postalAddress.trim() } }
-      : {}),
-  };
-}
+// The content of a strategy (steps, variants, sender) is checked in strategy-values.ts.
 
 // ── Schedule and budget ──────────────────────────────────────────────────────────────────────────
 export interface ScheduleValues {

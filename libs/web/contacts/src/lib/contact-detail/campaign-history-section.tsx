@@ -70,6 +70,12 @@ export function CampaignHistorySection({ memberships, isPending, error, onRetry 
                       {label}
                     </Text>
                     <Text size="sm">{DELIVERY_LABELS[progress.status]}</Text>
+                    {/* Why it was skipped, deferred, failed or cancelled: the API's own sentence, else its code. */}
+                    {progress.reason || progress.reasonCode ? (
+                      <Text size="xs" c="dimmed" data-testid={`reason-${key}`}>
+                        {progress.reason ?? progress.reasonCode?.replace(/_/g, ' ')}
+                      </Text>
+                    ) : null}
                     {last ? (
                       <Text size="xs" c="dimmed">
                         {formatDateTime(last)}

@@ -69,6 +69,48 @@ describe('contact detail', () => {
     expect(await screen.findByText('Created by an import (row 2)')).toBeTruthy();
   });
 
+  it('says why each channel of a campaign stopped, and shows the removal on the timeline with a link to the campaign', async () => {
+    const idle = { sentAt: null, deliveredAt: null, engagedAt: null, respondedAt: null, statusAt: '2026-11-21T09:00:00.000Z' };
+    installFakeApi(
+      routes({
+        'GET /api/v1/contacts/c1/campaigns': () =>
+          json(200, {
+            items: [
+              {
+                ...membership(SPRING, 'Spring farm'),
+                status: 'removed',
+                channels: {
+                  voicemail: { ...idle, status: 'cancelled', reasonCode: 'removed', reason: 'Not sent: the contact was removed from the campaign' },
+                  sms: { ...idle, status: 'skipped', reasonCode: 'no_consent', reason: null },
+                  email: { ...idle, status: 'not-started', reasonCode: null, reason: null },
+                },
+                engagement: { responded: false, converted: false, responseChannel: null },
+              },
+            ],
+          }),
+        'GET /api/v1/contacts/c1/timeline': () =>
+          json(200, {
+            items: [{ id: 'e2', type: 'removed-from-campaign', occurredAt: '2026-11-21T09:00:00.000Z', summary: 'Removed from a campaign', actor: 'user', data: { campaignId: SPRING } }],
+            total: 1,
+            page: 1,
+            limit: 20,
+          }),
+      }),
+    );
+    renderPage('/contacts/:contactId', <ContactDetailPage />, '/contacts/c1');
+
+    const campaigns = await screen.findByRole('list', { name: 'Campaigns' });
+    expect(within(campaigns).getByText('Removed')).toBeTruthy();
+    expect(within(campaigns).getByText('Cancelled')).toBeTruthy();
+    expect(within(campaigns).getByTestId('reason-voicemail').textContent).toBe('Not sent: the contact was removed from the campaign');
+    expect(within(campaigns).getByTestId('reason-sms').textContent).toBe('no consent');
+    expect(within(campaigns).queryByTestId('reason-email')).toBeNull();
+
+    expect(await screen.findByText('Removed from a campaign')).toBeTruthy();
+    expect(screen.getByText('Removed from campaign')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the campaign' }).getAttribute('href')).toBe(`/campaigns/${SPRING}`);
+  });
+
   it('adds the contact to one of the campaigns, showing those it is already in as unavailable', async () => {
     const api = installFakeApi(
       routes({

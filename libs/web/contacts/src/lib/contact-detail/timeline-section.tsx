@@ -1,13 +1,21 @@
 import { useGetContactTimeline } from '@cadence/web-api-client';
 import { ErrorAlert, LoadingState } from '@cadence/web-ui';
-import { Badge, Button, Group, Text, Timeline } from '@mantine/core';
+import type { ContactEventResponseDto } from '@cadence/web-api-client';
+import { Anchor, Badge, Button, Group, Text, Timeline } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../shared/format';
 import { EVENT_LABELS } from '../shared/labels';
 
 const PAGE_SIZE = 20;
 const ACTOR_LABELS = { user: 'by you', import: 'by an import', system: 'automatically' } as const;
+
+/** Events about a campaign name it by id only (the summary is written once, names change): link to it. */
+function campaignIdOf(event: ContactEventResponseDto): string | null {
+  const id = event.data['campaignId'];
+  return typeof id === 'string' && /^[0-9a-f]{24}$/.test(id) ? id : null;
+}
 
 /** The contact's events, newest first, one page at a time. */
 export function TimelineSection({ contactId }: { contactId: string }) {
@@ -48,6 +56,14 @@ export function TimelineSection({ contactId }: { contactId: string }) {
           >
             <Text size="xs" c="dimmed">
               <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> · {ACTOR_LABELS[event.actor]}
+              {campaignIdOf(event) ? (
+                <>
+                  {' · '}
+                  <Anchor component={Link} to={`/campaigns/${campaignIdOf(event)}`} size="xs">
+                    Open the campaign
+                  </Anchor>
+                </>
+              ) : null}
             </Text>
           </Timeline.Item>
         ))}

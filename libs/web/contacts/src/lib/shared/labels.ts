@@ -67,6 +67,7 @@ export const DELIVERY_LABELS: Record<ChannelDeliveryStatus, string> = {
   listened: 'Listened',
   clicked: 'Clicked',
   opted_out: 'Opted out',
+  cancelled: 'Cancelled',
 };
 
 export const EVENT_LABELS: Record<ContactEventType, string> = {
@@ -79,6 +80,7 @@ export const EVENT_LABELS: Record<ContactEventType, string> = {
   'opted-out': 'Opted out',
   'marked-do-not-contact': 'Do not contact',
   'added-to-campaign': 'Added to campaign',
+  'removed-from-campaign': 'Removed from campaign',
   replied: 'Replied',
   engaged: 'Listened / opened',
   'opted-in': 'Opted in',
