@@ -6,6 +6,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { CampaignLifecycleController } from './controllers/campaign-lifecycle.controller';
 import { StrategiesController } from './controllers/strategies.controller';
 import { SendJobs } from './pipeline/enqueue-send';
+import { SendTokenBucket } from './pipeline/send-token-bucket';
 import { ExecutionGate } from './pipeline/execution-gate';
 import { MemberProgress } from './pipeline/member-progress';
 import { UnsubscribeLinks } from './pipeline/unsubscribe-links';
@@ -108,6 +109,7 @@ export class StrategyModule {}
   imports: [StrategyDataModule, ChannelModule.forRoot()],
   providers: [
     SendJobs,
+    SendTokenBucket,
     UnsubscribeLinks,
     RunFanOutUseCase,
     SendExecutionUseCase,

@@ -1,11 +1,10 @@
 import { QueueName } from '@cadence/api-core';
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import type { Job, Queue } from 'bull';
+import { Process, Processor } from '@nestjs/bull';
+import type { Job } from 'bull';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Types } from 'mongoose';
-import { FanOutJobData, SEND_RATE_LIMITS, SendJobData, StrategyJob, TestSendJobData } from '../pipeline/strategy-jobs';
-import { ExecutionChannel } from '../schemas/execution.schema';
+import { FanOutJobData, SendJobData, StrategyJob, TestSendJobData } from '../pipeline/strategy-jobs';
 import { RunFanOutUseCase } from '../usecases/run-fan-out.usecase';
 import { SendExecutionUseCase } from '../usecases/send-execution.usecase';
 import { SendStrategyTestUseCase } from '../usecases/send-strategy-test.usecase';
@@ -17,10 +16,12 @@ function validated<T extends object>(type: new () => T, job: Job<unknown>): T {
   return data;
 }
 
-/** Bull's limiter is a queue option, and core registers every queue with defaults: only the worker fetches jobs, so it is set here. */
-function limit(queue: Queue, channel: ExecutionChannel): void {
-  (queue as Queue & { limiter: { max: number; duration: number } }).limiter = SEND_RATE_LIMITS[channel];
-}
+/**
+ * Send jobs run this many at once per channel; the provider's rate is kept by SendTokenBucket right
+ * before each call, so these only need to be enough to keep the bucket busy while sends wait on the
+ * database and the provider.
+ */
+const SEND_CONCURRENCY = 8;
 
 @Processor(QueueName.StrategyFanOut)
 export class FanOutProcessor {
@@ -52,12 +53,11 @@ abstract class SendProcessor {
 
 @Processor(QueueName.SendSms)
 export class SendSmsProcessor extends SendProcessor {
-  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase, @InjectQueue(QueueName.SendSms) queue: Queue) {
+  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase) {
     super(send, test);
-    limit(queue, ExecutionChannel.Sms);
   }
 
-  @Process({ name: StrategyJob.Send, concurrency: 5 })
+  @Process({ name: StrategyJob.Send, concurrency: SEND_CONCURRENCY })
   run(job: Job<unknown>): Promise<void> {
     return this.sendOne(job);
   }
@@ -70,12 +70,11 @@ export class SendSmsProcessor extends SendProcessor {
 
 @Processor(QueueName.SendEmail)
 export class SendEmailProcessor extends SendProcessor {
-  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase, @InjectQueue(QueueName.SendEmail) queue: Queue) {
+  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase) {
     super(send, test);
-    limit(queue, ExecutionChannel.Email);
   }
 
-  @Process({ name: StrategyJob.Send, concurrency: 5 })
+  @Process({ name: StrategyJob.Send, concurrency: SEND_CONCURRENCY })
   run(job: Job<unknown>): Promise<void> {
     return this.sendOne(job);
   }
@@ -88,12 +87,11 @@ export class SendEmailProcessor extends SendProcessor {
 
 @Processor(QueueName.SendVoicemail)
 export class SendVoicemailProcessor extends SendProcessor {
-  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase, @InjectQueue(QueueName.SendVoicemail) queue: Queue) {
+  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase) {
     super(send, test);
-    limit(queue, ExecutionChannel.Voicemail);
   }
 
-  @Process({ name: StrategyJob.Send, concurrency: 5 })
+  @Process({ name: StrategyJob.Send, concurrency: SEND_CONCURRENCY })
   run(job: Job<unknown>): Promise<void> {
     return this.sendOne(job);
   }

@@ -28,6 +28,7 @@ import { SendJobs } from '../pipeline/enqueue-send';
 import { contentHashOf } from '../domain/compliance-record';
 import { ExecutionGate } from '../pipeline/execution-gate';
 import { MemberProgress } from '../pipeline/member-progress';
+import { SendTokenBucket } from '../pipeline/send-token-bucket';
 import { outboundMessageOf } from '../pipeline/outbound-message';
 import { UnsubscribeLinks } from '../pipeline/unsubscribe-links';
 import { ExecutionRepository } from '../repositories/execution.repository';
@@ -69,6 +70,7 @@ export class SendExecutionUseCase {
     private readonly unsubscribeLinks: UnsubscribeLinks,
     private readonly clock: Clock,
     private readonly memberProgress: MemberProgress,
+    private readonly tokens: SendTokenBucket,
     @Inject(CHANNEL_WEBHOOK_URLS) private readonly webhookUrls: ChannelWebhookUrls,
     @Inject(SMS_CHANNEL) sms: AnyPort,
     @Inject(SMS_CREDENTIALS) smsCredentials: unknown,
@@ -147,7 +149,9 @@ export class SendExecutionUseCase {
       if (reservesNow) await this.counters.execute(tenant, campaign._id, execution.channel, {}, -estimatedCostMicros);
       return;
     }
-    // The last look before the call: the gate above took a few round trips, and a pause in between must win.
+    // The provider's rate (may wait up to a second or so); then the last look before the call: the gate
+    // above took a few round trips, the wait a little more, and a pause in between must win.
+    await this.tokens.take(execution.channel);
     const stoppedMeanwhile = await this.stoppedBecause(tenant, execution);
     if (stoppedMeanwhile) {
       await this.memberProgress.executionMoved(tenant, await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stoppedMeanwhile }, { attempts: -1 }));

@@ -9,6 +9,7 @@ import { renderMessage } from '../domain/strategy-content';
 import { outboundMessageOf } from '../pipeline/outbound-message';
 import { TestSendJobData } from '../pipeline/strategy-jobs';
 import { UnsubscribeLinks } from '../pipeline/unsubscribe-links';
+import { SendTokenBucket } from '../pipeline/send-token-bucket';
 import { StrategyRepository } from '../repositories/strategy.repository';
 import { Execution, ExecutionChannel } from '../schemas/execution.schema';
 import { CHANNEL_OF } from './run-fan-out.usecase';
@@ -28,6 +29,7 @@ export class SendStrategyTestUseCase {
     private readonly members: CampaignMembershipRepository,
     private readonly activity: RecordCampaignActivityUseCase,
     private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly tokens: SendTokenBucket,
     @Inject(CHANNEL_WEBHOOK_URLS) private readonly webhookUrls: ChannelWebhookUrls,
     @Inject(SMS_CHANNEL) sms: AnyPort,
     @Inject(SMS_CREDENTIALS) smsCredentials: unknown,
@@ -60,6 +62,7 @@ export class SendStrategyTestUseCase {
       // Not an execution: the test id stands in for one, so a provider event about it finds nothing to update.
       const standIn = { _id: new Types.ObjectId(job.testId), idempotencyKey: `test:${job.testId}`, campaignId: strategy.campaignId, strategyId: strategy._id, contactId: contact._id } as Execution;
       const { port, credentials } = this.ports[channel];
+      await this.tokens.take(channel);
       const result = await port.send(outboundMessageOf(standIn, rendered, contact, job.to, this.webhookUrls, unsubscribeUrl), credentials);
       await this.activity.execute(tenant, { campaignId: strategy.campaignId, type: CampaignActivityType.TestSent, message: `${what} sent`, data: { ...data, provider: result.provider, providerMessageId: result.providerMessageId }, dedupeKey: `test:${job.testId}` });
     } catch (error) {
