@@ -17,12 +17,14 @@ import { ChannelConfig, sandboxAccounts, signSendGridPayload, signTwilioRequest 
 import { loadConfig, RedisConfig, resolveRedis } from '@cadence/api-core';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const SENDGRID_BATCHES = Number(process.env['BENCH_SENDGRID_BATCHES'] ?? 200);
-const TWILIO_CALLBACKS = Number(process.env['BENCH_TWILIO_CALLBACKS'] ?? 2000);
+// Half of each goes to the flat-out run, half to the run paced at the target rate.
+const SENDGRID_BATCHES = Number(process.env['BENCH_SENDGRID_BATCHES'] ?? 400);
+const TWILIO_CALLBACKS = Number(process.env['BENCH_TWILIO_CALLBACKS'] ?? 12000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
 const TARGET_EVENTS_PER_SECOND = 1000;
 const TARGET_P95_MS = 50;
@@ -90,8 +92,35 @@ interface Request {
   events: number;
 }
 
-/** Sends the requests with `concurrency` senders; each latency is from send to the 2xx. */
-async function run(origin: string, requests: Request[], concurrency: number): Promise<{ seconds: number; latencies: number[]; events: number }> {
+interface RunResult {
+  seconds: number;
+  latencies: number[];
+  events: number;
+}
+
+// node:http with kept-alive sockets: the load generator shares the 2 cores with the API, so it should
+// cost as little CPU as a request can (fetch costs several times more per request).
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/** POSTs one request and resolves with its time to the 2xx (ms); anything else is an error. */
+function post(origin: string, request: Request): Promise<number> {
+  const url = new URL(request.path, origin);
+  const sentAt = performance.now();
+  return new Promise((done, fail) => {
+    const outgoing = httpRequest(
+      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'POST', agent, headers: { ...request.headers, 'Content-Length': Buffer.byteLength(request.body) } },
+      (response) => {
+        response.resume();
+        response.once('end', () => ((response.statusCode ?? 500) < 300 ? done(performance.now() - sentAt) : fail(new Error(`${request.path} answered ${response.statusCode}`))));
+      },
+    );
+    outgoing.once('error', fail);
+    outgoing.end(request.body);
+  });
+}
+
+/** Closed loop: `concurrency` senders, each posting its next request when the last one is answered (the most the API takes). */
+async function runFlatOut(origin: string, requests: Request[], concurrency: number): Promise<RunResult> {
   const latencies: number[] = [];
   let next = 0;
   let events = 0;
@@ -101,11 +130,7 @@ async function run(origin: string, requests: Request[], concurrency: number): Pr
       for (;;) {
         const request = requests[next++];
         if (!request) return;
-        const sentAt = performance.now();
-        const response = await fetch(`${origin}${request.path}`, { method: 'POST', headers: request.headers, body: request.body });
-        await response.arrayBuffer();
-        if (response.status >= 300) throw new Error(`${request.path} answered ${response.status}`);
-        latencies.push(performance.now() - sentAt);
+        latencies.push(await post(origin, request));
         events += request.events;
       }
     }),
@@ -113,14 +138,40 @@ async function run(origin: string, requests: Request[], concurrency: number): Pr
   return { seconds: (performance.now() - started) / 1000, latencies, events };
 }
 
-function report(label: string, result: { seconds: number; latencies: number[]; events: number }, requestsLabel: string): boolean {
-  const rate = result.events / result.seconds;
-  const p50 = percentile(result.latencies, 50);
-  const p95 = percentile(result.latencies, 95);
-  const ok = rate >= TARGET_EVENTS_PER_SECOND && p95 < TARGET_P95_MS;
+/** Open loop: requests leave on a schedule of `eventsPerSecond` whether or not earlier ones were answered, as providers post. */
+async function runPaced(origin: string, requests: Request[], eventsPerSecond: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  let events = 0;
+  const started = performance.now();
+  for (const request of requests) {
+    const due = started + (events / eventsPerSecond) * 1000;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    events += request.events;
+    inFlight.push(post(origin, request).then((ms) => void latencies.push(ms)));
+  }
+  await Promise.all(inFlight);
+  return { seconds: (performance.now() - started) / 1000, latencies, events };
+}
+
+function describeRun(result: RunResult): string {
+  return `${Math.round(result.events / result.seconds).toLocaleString('en-US')} events/s (${result.latencies.length.toLocaleString('en-US')} requests in ${result.seconds.toFixed(2)} s), time to 2xx p50 ${percentile(result.latencies, 50).toFixed(1)} ms, p95 ${percentile(result.latencies, 95).toFixed(1)} ms`;
+}
+
+/**
+ * The target is read as "takes at least 1,000 events/s, and answers within 50 ms (p95) while 1,000
+ * events/s arrive": the flat-out run gives the first, the paced run at the target rate the second
+ * (a flat-out run's latency only says how long its own queue of senders is).
+ */
+function report(label: string, flatOut: RunResult, paced: RunResult): boolean {
+  const rate = flatOut.events / flatOut.seconds;
+  const pacedRate = paced.events / paced.seconds;
+  const p95 = percentile(paced.latencies, 95);
+  const ok = rate >= TARGET_EVENTS_PER_SECOND && pacedRate >= TARGET_EVENTS_PER_SECOND * 0.98 && p95 < TARGET_P95_MS;
   process.stdout.write(
-    `${label}: ${result.events.toLocaleString('en-US')} events in ${result.latencies.length.toLocaleString('en-US')} ${requestsLabel}, ${result.seconds.toFixed(2)} s → ` +
-      `${Math.round(rate).toLocaleString('en-US')} events/s (target ≥ ${TARGET_EVENTS_PER_SECOND}), time to 2xx p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target < ${TARGET_P95_MS}) ${ok ? 'MET' : 'NOT MET'}\n`,
+    `${label}\n  flat out, ${CONCURRENCY} senders:        ${describeRun(flatOut)} (target ≥ ${TARGET_EVENTS_PER_SECOND} events/s)\n` +
+      `  paced at ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')} events/s:     ${describeRun(paced)} (target p95 < ${TARGET_P95_MS} ms)\n  ${ok ? 'MET' : 'NOT MET'}\n`,
   );
   return ok;
 }
@@ -170,12 +221,14 @@ async function main(): Promise<void> {
     };
   });
 
-  process.stdout.write(`\nWebhook ingestion benchmark — the built API in its own process, ${mongoLabel}, Redis ${redis.source}, ${CONCURRENCY} concurrent senders, Node ${process.version}\n`);
+  process.stdout.write(`\nWebhook ingestion benchmark — the built API in its own process , ${mongoLabel}, Redis ${redis.source}, ${CONCURRENCY} concurrent senders, Node ${process.version}\n`);
   // A short warm-up (JIT, connection pools, indexes) that is not measured.
-  await run(origin, sendgrid.slice(0, 5), 2);
-  await run(origin, twilio.slice(0, 50), 2);
-  const sendgridOk = report('SendGrid batches of 100', await run(origin, sendgrid.slice(5), CONCURRENCY), 'requests');
-  const twilioOk = report('Twilio status callbacks', await run(origin, twilio.slice(50), CONCURRENCY), 'requests');
+  await runFlatOut(origin, sendgrid.slice(0, 5), 2);
+  await runFlatOut(origin, twilio.slice(0, 50), 2);
+  const sendgridSplit = 5 + Math.floor((sendgrid.length - 5) / 2);
+  const twilioSplit = 50 + Math.floor((twilio.length - 50) / 2);
+  const sendgridOk = report('SendGrid batches of 100 events', await runFlatOut(origin, sendgrid.slice(5, sendgridSplit), CONCURRENCY), await runPaced(origin, sendgrid.slice(sendgridSplit), TARGET_EVENTS_PER_SECOND));
+  const twilioOk = report('Twilio status callbacks (one event each)', await runFlatOut(origin, twilio.slice(50, twilioSplit), CONCURRENCY), await runPaced(origin, twilio.slice(twilioSplit), TARGET_EVENTS_PER_SECOND));
   process.stdout.write(`Targets ${sendgridOk && twilioOk ? 'met' : 'NOT all met'}.\n`);
 
   await api.stop();
