@@ -41,6 +41,14 @@ describe('touch budget', () => {
     expect(evaluateTouchBudget(three, { maxTouchesPer7Days: null, minDaysBetweenTouches: 0 }, 'CA', true, now)).toMatchObject({ allowed: true });
     expect(evaluateTouchBudget(three, { maxTouchesPer7Days: null, minDaysBetweenTouches: 0 }, 'MD', false, now)).toMatchObject({ allowed: true });
   });
+
+  it('caps a recipient whose state is unknown like FL, OK and MD, saying why', () => {
+    const three = [touch(20), touch(10, 'b', 'voicemail'), touch(2)];
+    const verdict = evaluateTouchBudget(three, { maxTouchesPer7Days: null, minDaysBetweenTouches: 0 }, null, true, now);
+    expect(verdict).toMatchObject({ allowed: false, rule: 'state_daily_cap' });
+    expect(verdict.allowed === false && verdict.message).toMatch(/state is unknown/);
+    expect(evaluateTouchBudget(three.slice(1), { maxTouchesPer7Days: null, minDaysBetweenTouches: 0 }, null, true, now)).toMatchObject({ allowed: true });
+  });
 });
 
 describe('National DNC scrub', () => {

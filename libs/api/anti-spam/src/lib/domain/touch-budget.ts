@@ -35,11 +35,13 @@ export function evaluateTouchBudget(touches: readonly Touch[], settings: TouchBu
   const lastWeek = past.filter((t) => now.getTime() - t.at.getTime() < 7 * DAY_MS);
   const touchesLast7Days = lastWeek.length;
 
-  if (state && countsAsCall && THREE_PER_DAY_STATES.has(state)) {
+  // An unknown state may be FL, OK or MD: the safe rule caps it too (providers.md §0).
+  if (countsAsCall && (state === null || THREE_PER_DAY_STATES.has(state))) {
     const lastDay = past.filter((t) => t.channel !== 'email' && now.getTime() - t.at.getTime() < DAY_MS);
     if (lastDay.length >= STATE_DAILY_CAP) {
       const until = new Date(lastDay[lastDay.length - STATE_DAILY_CAP].at.getTime() + DAY_MS);
-      return { allowed: false, rule: 'state_daily_cap', message: `${state} law allows at most ${STATE_DAILY_CAP} calls or texts per 24 hours`, until, touchesLast7Days };
+      const who = state ? `${state} law allows` : `The recipient's state is unknown, so the strictest state rule applies:`;
+      return { allowed: false, rule: 'state_daily_cap', message: `${who} at most ${STATE_DAILY_CAP} calls or texts per 24 hours`, until, touchesLast7Days };
     }
   }
   const last = past[past.length - 1];
