@@ -1,11 +1,8 @@
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { hourIn, stackNow } from './support/calling-hours';
-import { baseUrl, launchChromium, openPage, uniqueEmail } from './support/chromium';
-
-// Screenshots go to the git-ignored tmp/ for a person to look at; nothing compares them.
-const SHOTS = resolve(__dirname, '../../../tmp');
-const PASSWORD = 'a long enough password';
+import { api, register, PASSWORD, SHOTS } from './support/agent';
+import { launchChromium, openPage, uniqueEmail } from './support/chromium';
 
 let browser: Browser;
 
@@ -16,18 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The JSON API behind the SPA's proxy, with the token of the agent the test registered. */
-async function api<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /**
  * Contacts must be inside legal calling hours (08:00–21:00 their time) for the sandbox to send now.
@@ -57,15 +42,6 @@ async function createContacts(token: string) {
       await api(token, 'PUT', `/contacts/${created.id}/consent`, { channel: 'sms', status: 'granted', source: 'open-house sign-in sheet' });
     }
   }
-}
-
-async function register(page: Page, name: string, email: string) {
-  await page.goto('/register');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: `Welcome, ${name}` }).waitFor();
 }
 
 describe('campaigns', () => {

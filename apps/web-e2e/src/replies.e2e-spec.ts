@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { hourIn, stackNow } from './support/calling-hours';
+import { api, register, PASSWORD, SHOTS } from './support/agent';
 import { baseUrl, launchChromium, openPage, uniqueEmail } from './support/chromium';
 
-const SHOTS = resolve(__dirname, '../../../tmp');
-const PASSWORD = 'a long enough password';
 /** The sandbox Twilio sender, which the stack uses without real Twilio credentials. */
 const SANDBOX_TWILIO_FROM = '+15005550006';
 
@@ -18,17 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function api<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -66,15 +54,6 @@ async function postTwilioInbound(fields: Record<string, string>): Promise<Respon
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(sandboxTwilioAuthToken(), url, fields) },
     body: new URLSearchParams(fields).toString(),
   });
-}
-
-async function register(page: Page, name: string, email: string) {
-  await page.goto('/register');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: `Welcome, ${name}` }).waitFor();
 }
 
 interface ExecutionView {

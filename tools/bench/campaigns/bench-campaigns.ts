@@ -22,14 +22,13 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Connection, Types } from 'mongoose';
 import { AppModule } from '../../../apps/api/src/app/app.module';
 import { configureHttp } from '../../../apps/api/src/app/configure-app';
 import { SEND_RATE_LIMITS } from '../../../libs/api/strategy/src/lib/pipeline/strategy-jobs';
+import { peakRssMb, startEmbeddedMongoProcess, WORKSPACE } from '../shared/bench-support';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map(Number);
 const SEND_WINDOW_S = Number(process.env['BENCH_SEND_WINDOW_S'] ?? 30);
@@ -37,7 +36,6 @@ const TARGET_DEPLOY_MS = 200;
 const TARGET_FAN_OUT_100K_S = 60;
 const TARGET_SEND_SHARE = 0.95;
 const TARGET_RSS_MB = 500;
-const WORKSPACE = resolve(__dirname, '../../..');
 const INSERT_BATCH = 5000;
 
 interface Figures {
@@ -48,30 +46,6 @@ interface Figures {
   sendPerS: number;
   bucketPerS: number;
   workerPeakMb: number;
-}
-
-/** The embedded server in a process of its own, as a real mongod would be (see bench:contacts). */
-function startEmbeddedMongoProcess(): Promise<{ uri: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', '0'], {
-    cwd: WORKSPACE,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tools/tsconfig.tools.json' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
-  return new Promise((ready, fail) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /embedded-mongo listening (\S+)/.exec(output);
-      if (match) ready({ uri: match[1], stop });
-    });
-    child.once('exit', (code) => fail(new Error(`embedded-mongo exited with ${code}`)));
-  });
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** A fixed-offset zone where it is early afternoon now, so quiet hours hold nothing back whenever the bench runs. */

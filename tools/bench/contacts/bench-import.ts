@@ -13,19 +13,17 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AppModule } from '../../../apps/api/src/app/app.module';
 import { configureHttp } from '../../../apps/api/src/app/configure-app';
+import { peakRssMb, percentile, startEmbeddedMongoProcess, WORKSPACE } from '../shared/bench-support';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
 const SEARCHES = 60;
 const TARGET_ROWS_PER_SECOND = 2000;
 const TARGET_RSS_MB = 500;
 const TARGET_P95_MS = 300;
-const WORKSPACE = resolve(__dirname, '../../..');
 /** BENCH_CPU_PROF=<dir> writes CPU profiles of the embedded server and the worker there (node --cpu-prof). */
 const PROFILE_ARGS = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
 
@@ -51,46 +49,13 @@ function csvOf(rows: number): Buffer {
   return Buffer.from(lines.join('\r\n'), 'utf8');
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/**
- * The embedded server in a process of its own, as a real mongod would be: in this process its work
- * would stall the API's event loop and distort the latencies measured.
- */
-function startEmbeddedMongoProcess(): Promise<{ uri: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [...PROFILE_ARGS, '-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', '0'], {
-    cwd: WORKSPACE,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tools/tsconfig.tools.json' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
-  return new Promise((ready, fail) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /embedded-mongo listening (\S+)/.exec(output);
-      if (match) ready({ uri: match[1], stop });
-    });
-    child.once('exit', (code) => fail(new Error(`embedded-mongo exited with ${code}`)));
-  });
-}
-
-/** Peak resident set size of a process (VmHWM), in MB. */
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 async function main(): Promise<void> {
   Object.assign(process.env, {
     JWT_SECRET: process.env['JWT_SECRET'] ?? randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
   });
-  const embedded = process.env['MONGODB_URI'] ? null : await startEmbeddedMongoProcess();
+  const embedded = process.env['MONGODB_URI'] ? null : await startEmbeddedMongoProcess(PROFILE_ARGS);
   const mongoUrl = new URL(process.env['MONGODB_URI'] ?? embedded?.uri ?? '');
   mongoUrl.pathname = `/bench_${randomBytes(4).toString('hex')}`;
   const redis = await resolveRedis(loadConfig(RedisConfig));

@@ -19,8 +19,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { percentile, startEmbeddedMongoProcess, WORKSPACE } from '../shared/bench-support';
 
 // Half of each goes to the flat-out run, half to the run paced at the target rate.
 const SENDGRID_BATCHES = Number(process.env['BENCH_SENDGRID_BATCHES'] ?? 400);
@@ -28,30 +28,6 @@ const TWILIO_CALLBACKS = Number(process.env['BENCH_TWILIO_CALLBACKS'] ?? 12000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
 const TARGET_EVENTS_PER_SECOND = 1000;
 const TARGET_P95_MS = 50;
-const WORKSPACE = resolve(__dirname, '../../..');
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function startEmbeddedMongoProcess(): Promise<{ uri: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'libs/embedded-mongo/src/cli.ts', '--port', '0'], {
-    cwd: WORKSPACE,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tools/tsconfig.tools.json' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const stop = () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
-  return new Promise((ready, fail) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /embedded-mongo listening (\S+)/.exec(output);
-      if (match) ready({ uri: match[1], stop });
-    });
-    child.once('exit', (code) => fail(new Error(`embedded-mongo exited with ${code}`)));
-  });
-}
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
