@@ -291,6 +291,29 @@ describe('provider webhooks, opt-outs and engagement (API + worker, embedded Mon
     expect(back.consent.sms.status).toBe('granted');
   });
 
+  it("an opt-out the agent records stops the contact's queued sends on that channel at once and shows on the member", async () => {
+    const agent = await registerAgent();
+    const kim = await contact(agent, 'Kim');
+    const campaignId = await launchedCampaign(agent, [kim.id]);
+    const voicemail = await deploy(agent, campaignId, STRATEGY.voicemail([2]));
+    const text = await deploy(agent, campaignId, STRATEGY.text([3]));
+    expect((await voicemail.executions())[0]).toMatchObject({ status: 'queued' });
+
+    const other = await registerAgent();
+    await http().post(`/api/v1/contacts/${kim.id}/opt-out`).set(other.auth).send({ channel: 'voice' }).expect(404);
+    const recorded = await http().post(`/api/v1/contacts/${kim.id}/opt-out`).set(agent.auth).send({ channel: 'voice', reason: 'Asked on the phone' }).expect(200);
+    expect(recorded.body.optOuts.voice).not.toBeNull();
+
+    // At once, not when the send's time comes: the API answered after cancelling.
+    const [cancelled] = await voicemail.executions();
+    expect(cancelled).toMatchObject({ status: 'skipped', reasonCode: 'opted_out' });
+    expect(cancelled.reason).toContain('Asked on the phone');
+    expect((await text.executions())[0].status).toBe('queued');
+    const [member] = (await http().get(`/api/v1/contacts/${kim.id}/campaigns`).set(agent.auth).expect(200)).body.items;
+    expect(member.channels.voicemail.status).toBe('opted_out');
+    expect(member.channels.sms.status).not.toBe('opted_out');
+  });
+
   it('a reply lands in the inbox and on the timeline, counts once, pauses the contact in that campaign; HELP gets the help reply', async () => {
     const agent = await registerAgent();
     await http().put('/api/v1/compliance/settings').set(agent.auth).send({ helpReply: 'Jane Agent, Desert Realty 760-555-0100. Reply STOP to opt out.' }).expect(200);

@@ -23,3 +23,6 @@ export { ResolveSegmentFilterUseCase, ListAudienceContactIdsUseCase } from './li
 export type { ContactQuery } from './lib/repositories/contact.repository';
 export type { NewContactEvent } from './lib/repositories/contact-event.repository';
 export * from './lib/usecases/contact-engagement.usecase';
+export { OptOutContactUseCase } from './lib/usecases/contact-consent.usecase';
+export { OptOutRequestDto } from './lib/dto/contact-actions.request.dto';
+export { ContactResponseDto } from './lib/dto/contact.response.dto';

@@ -54,6 +54,8 @@ const exported = [
   RecordContactEngagementUseCase,
   MarkContactConvertedUseCase,
   FindContactByIdUseCase,
+  // The route lives in the webhook module, which also stops the contact's pending sends.
+  OptOutContactUseCase,
 ];
 
 /** Persistence and the use cases other modules call (the import worker, later campaigns), without HTTP. */
@@ -92,7 +94,6 @@ export class ContactDataModule {}
     BulkContactActionUseCase,
     ListContactCampaignsUseCase,
     AddContactToCampaignUseCase,
-    OptOutContactUseCase,
     SetContactConsentUseCase,
     GetContactTimelineUseCase,
     ListSegmentsUseCase,

@@ -3,6 +3,7 @@ import { StrategyDataModule } from '@cadence/api-strategy';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ComplianceExportController } from './controllers/compliance-export.controller';
+import { ContactOptOutController } from './controllers/contact-opt-out.controller';
 import { DuplicateCheckController } from './controllers/duplicate-check.controller';
 import { EngagementController } from './controllers/engagement.controller';
 import { ProviderWebhooksController } from './controllers/provider-webhooks.controller';
@@ -17,6 +18,7 @@ import { ApplyWebhookEventUseCase } from './usecases/apply-webhook-event.usecase
 import { ExportComplianceRecordUseCase } from './usecases/compliance-export.usecase';
 import { ListRepliesUseCase, MarkConvertedUseCase, ReplayWebhookEventsUseCase } from './usecases/engagement.usecase';
 import { InboundTwimlUseCase } from './usecases/help-reply.usecase';
+import { ApplyManualOptOutUseCase } from './usecases/manual-opt-out.usecase';
 import { IngestWebhookUseCase } from './usecases/ingest-webhook.usecase';
 import { ProviderPorts } from './usecases/provider-ports';
 import { UnsubscribeUseCase } from './usecases/unsubscribe.usecase';
@@ -38,8 +40,8 @@ export class WebhookDataModule {}
 /** Public provider webhooks (verify, store once, enqueue), one-click unsubscribe, the replies inbox, conversions, replay, compliance export. */
 @Module({
   imports: [WebhookDataModule, ChannelModule.forRoot()],
-  controllers: [ProviderWebhooksController, UnsubscribeController, EngagementController, ComplianceExportController, DuplicateCheckController],
-  providers: [ProviderPorts, WebhookIntake, IngestWebhookUseCase, InboundTwimlUseCase, UnsubscribeUseCase, ListRepliesUseCase, MarkConvertedUseCase, ReplayWebhookEventsUseCase, ExportComplianceRecordUseCase],
+  controllers: [ProviderWebhooksController, UnsubscribeController, EngagementController, ComplianceExportController, DuplicateCheckController, ContactOptOutController],
+  providers: [ProviderPorts, WebhookIntake, IngestWebhookUseCase, InboundTwimlUseCase, UnsubscribeUseCase, ListRepliesUseCase, MarkConvertedUseCase, ReplayWebhookEventsUseCase, ExportComplianceRecordUseCase, ApplyManualOptOutUseCase],
 })
 export class WebhookModule {}
 

@@ -1612,79 +1612,6 @@ export const useAddContactToCampaign = <TError = ErrorType<ErrorResponseDto | Er
     }
     
 /**
- * @summary Record an opt-out from one channel, or from every channel (do not contact)
- */
-export const getOptOutContactUrl = (id: string,) => {
-
-
-  
-
-  return `/api/v1/contacts/${id}/opt-out`
-}
-
-export const optOutContact = async (id: string,
-    optOutRequestDto: OptOutRequestDto, options?: RequestInit): Promise<ContactResponseDto> => {
-  
-  return customFetch<ContactResponseDto>(getOptOutContactUrl(id),
-  {      
-    ...options,
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...options?.headers },
-    body: JSON.stringify(
-      optOutRequestDto,)
-  }
-);}
-
-
-
-
-export const getOptOutContactMutationOptions = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
-): UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext> => {
-
-const mutationKey = ['optOutContact'];
-const {mutation: mutationOptions, request: requestOptions} = options ?
-      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
-      options
-      : {...options, mutation: {...options.mutation, mutationKey}}
-      : {mutation: { mutationKey, }, request: undefined};
-
-      
-
-
-      const mutationFn: MutationFunction<Awaited<ReturnType<typeof optOutContact>>, {id: string;data: OptOutRequestDto}> = (props) => {
-          const {id,data} = props ?? {};
-
-          return  optOutContact(id,data,requestOptions)
-        }
-
-        
-
-
-  return  { mutationFn, ...mutationOptions }}
-
-    export type OptOutContactMutationResult = NonNullable<Awaited<ReturnType<typeof optOutContact>>>
-    export type OptOutContactMutationBody = OptOutRequestDto
-    export type OptOutContactMutationError = ErrorType<ErrorResponseDto | ErrorResponseDto>
-
-    /**
- * @summary Record an opt-out from one channel, or from every channel (do not contact)
- */
-export const useOptOutContact = <TError = ErrorType<ErrorResponseDto | ErrorResponseDto>,
-    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
- , queryClient?: QueryClient): UseMutationResult<
-        Awaited<ReturnType<typeof optOutContact>>,
-        TError,
-        {id: string;data: OptOutRequestDto},
-        TContext
-      > => {
-
-      const mutationOptions = getOptOutContactMutationOptions(options);
-
-      return useMutation(mutationOptions, queryClient);
-    }
-    
-/**
  * @summary Record one channel's consent with its source, time and wording
  */
 export const getSetContactConsentUrl = (id: string,) => {
@@ -6236,6 +6163,79 @@ export const useResolveCampaignDuplicates = <TError = ErrorType<ErrorResponseDto
       > => {
 
       const mutationOptions = getResolveCampaignDuplicatesMutationOptions(options);
+
+      return useMutation(mutationOptions, queryClient);
+    }
+    
+/**
+ * @summary Record an opt-out from one channel, or from every channel (do not contact); the contact's pending sends on those channels stop at once
+ */
+export const getOptOutContactUrl = (id: string,) => {
+
+
+  
+
+  return `/api/v1/contacts/${id}/opt-out`
+}
+
+export const optOutContact = async (id: string,
+    optOutRequestDto: OptOutRequestDto, options?: RequestInit): Promise<ContactResponseDto> => {
+  
+  return customFetch<ContactResponseDto>(getOptOutContactUrl(id),
+  {      
+    ...options,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...options?.headers },
+    body: JSON.stringify(
+      optOutRequestDto,)
+  }
+);}
+
+
+
+
+export const getOptOutContactMutationOptions = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+): UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext> => {
+
+const mutationKey = ['optOutContact'];
+const {mutation: mutationOptions, request: requestOptions} = options ?
+      options.mutation && 'mutationKey' in options.mutation && options.mutation.mutationKey ?
+      options
+      : {...options, mutation: {...options.mutation, mutationKey}}
+      : {mutation: { mutationKey, }, request: undefined};
+
+      
+
+
+      const mutationFn: MutationFunction<Awaited<ReturnType<typeof optOutContact>>, {id: string;data: OptOutRequestDto}> = (props) => {
+          const {id,data} = props ?? {};
+
+          return  optOutContact(id,data,requestOptions)
+        }
+
+        
+
+
+  return  { mutationFn, ...mutationOptions }}
+
+    export type OptOutContactMutationResult = NonNullable<Awaited<ReturnType<typeof optOutContact>>>
+    export type OptOutContactMutationBody = OptOutRequestDto
+    export type OptOutContactMutationError = ErrorType<ErrorResponseDto>
+
+    /**
+ * @summary Record an opt-out from one channel, or from every channel (do not contact); the contact's pending sends on those channels stop at once
+ */
+export const useOptOutContact = <TError = ErrorType<ErrorResponseDto>,
+    TContext = unknown>(options?: { mutation?:UseMutationOptions<Awaited<ReturnType<typeof optOutContact>>, TError,{id: string;data: OptOutRequestDto}, TContext>, request?: SecondParameter<typeof customFetch>}
+ , queryClient?: QueryClient): UseMutationResult<
+        Awaited<ReturnType<typeof optOutContact>>,
+        TError,
+        {id: string;data: OptOutRequestDto},
+        TContext
+      > => {
+
+      const mutationOptions = getOptOutContactMutationOptions(options);
 
       return useMutation(mutationOptions, queryClient);
     }

@@ -1,14 +1,14 @@
 import { CurrentTenant, ErrorResponseDto, Page, PageQueryDto, Tenant } from '@cadence/api-core';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { AddContactToCampaignRequestDto, BulkContactActionRequestDto, BulkContactActionResponseDto, OptOutRequestDto, SetConsentRequestDto } from '../dto/contact-actions.request.dto';
+import { AddContactToCampaignRequestDto, BulkContactActionRequestDto, BulkContactActionResponseDto, SetConsentRequestDto } from '../dto/contact-actions.request.dto';
 import { ListContactsQueryDto } from '../dto/contact-filter.request.dto';
 import { ContactCampaignListResponseDto, ContactCampaignResponseDto, ContactEventPageResponseDto, ContactEventResponseDto } from '../dto/contact-history.response.dto';
 import { CreateContactRequestDto, UpdateContactRequestDto } from '../dto/contact.request.dto';
 import { ContactPageResponseDto, ContactResponseDto } from '../dto/contact.response.dto';
 import { BulkContactActionUseCase } from '../usecases/bulk-contact-action.usecase';
 import { AddContactToCampaignUseCase, ListContactCampaignsUseCase } from '../usecases/contact-campaigns.usecase';
-import { GetContactTimelineUseCase, OptOutContactUseCase, SetContactConsentUseCase } from '../usecases/contact-consent.usecase';
+import { GetContactTimelineUseCase, SetContactConsentUseCase } from '../usecases/contact-consent.usecase';
 import { CreateContactUseCase } from '../usecases/create-contact.usecase';
 import { DeleteContactUseCase } from '../usecases/delete-contact.usecase';
 import { GetContactUseCase } from '../usecases/get-contact.usecase';
@@ -30,7 +30,6 @@ export class ContactsController {
     private readonly bulkUseCase: BulkContactActionUseCase,
     private readonly campaignsUseCase: ListContactCampaignsUseCase,
     private readonly addToCampaignUseCase: AddContactToCampaignUseCase,
-    private readonly optOutUseCase: OptOutContactUseCase,
     private readonly consentUseCase: SetContactConsentUseCase,
     private readonly timelineUseCase: GetContactTimelineUseCase,
   ) {}
@@ -97,15 +96,6 @@ export class ContactsController {
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'NOT_FOUND (contact) or CAMPAIGN_NOT_FOUND' })
   addContactToCampaign(@CurrentTenant() tenant: Tenant, @Param('id') id: string, @Body() body: AddContactToCampaignRequestDto): Promise<ContactCampaignResponseDto> {
     return this.addToCampaignUseCase.execute(tenant, id, body);
-  }
-
-  @Post(':id/opt-out')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record an opt-out from one channel, or from every channel (do not contact)' })
-  @ApiOkResponse({ type: ContactResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  optOutContact(@CurrentTenant() tenant: Tenant, @Param('id') id: string, @Body() body: OptOutRequestDto): Promise<ContactResponseDto> {
-    return this.optOutUseCase.execute(tenant, id, body);
   }
 
   @Put(':id/consent')

@@ -6,9 +6,6 @@
  * OpenAPI spec version: 1
  */
 
-/**
- * Omit to opt out of every channel (do not contact)
- */
 export type ConsentChannel = typeof ConsentChannel[keyof typeof ConsentChannel];
 
 
