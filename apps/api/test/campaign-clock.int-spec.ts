@@ -1,15 +1,9 @@
-import { AppConfig, Clock, CoreModule, loadConfig } from '@cadence/api-core';
 import { SMS_CHANNEL, SmsChannelPort, SmsMessage } from '@cadence/api-channel';
-import { RunCampaignClockUseCase, StrategyWorkerModule } from '@cadence/api-strategy';
-import { WebhookWorkerModule } from '@cadence/api-webhook';
-import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
+import { RunCampaignClockUseCase } from '@cadence/api-strategy';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppModule } from '../src/app/app.module';
-import { configureHttp } from '../src/app/configure-app';
-import { reservePublicPort } from './create-test-app';
+import { ApiAndWorker, startApiAndWorker } from './api-and-worker';
 
 interface Agent {
   id: string;
@@ -24,7 +18,7 @@ const clock = { now: () => new Date(nowMs) };
 const HOUR = 3600_000;
 
 describe('the campaign clock, strategy schedule and test sends, campaign contacts and activity (API + worker)', () => {
-  let infrastructure: TestInfrastructure;
+  let stack: ApiAndWorker;
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let campaignClock: RunCampaignClockUseCase;
@@ -33,22 +27,8 @@ describe('the campaign clock, strategy schedule and test sends, campaign contact
   const http = () => request(api.getHttpServer());
 
   beforeAll(async () => {
-    // The worker's sandbox providers post their signed webhooks to the API listening there.
-    const { port, url } = await reservePublicPort();
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: url });
-    infrastructure = await startTestInfrastructure();
-    const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
-    configureHttp(api, loadConfig(AppConfig));
-    await api.listen(port, '127.0.0.1');
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, WebhookWorkerModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    worker = await workerModule.init();
+    stack = await startApiAndWorker({ clock });
+    ({ api, worker } = stack);
     campaignClock = worker.get(RunCampaignClockUseCase);
     const sms = worker.get<SmsChannelPort>(SMS_CHANNEL);
     const send = sms.send.bind(sms);
@@ -60,9 +40,7 @@ describe('the campaign clock, strategy schedule and test sends, campaign contact
 
   afterAll(async () => {
     jest.restoreAllMocks();
-    await worker?.close();
-    await api?.close();
-    await infrastructure?.stop();
+    await stack?.close();
   });
 
   beforeEach(() => {

@@ -1,17 +1,11 @@
-import { AppConfig, Clock, CoreModule, loadConfig, QueueName } from '@cadence/api-core';
+import { QueueName } from '@cadence/api-core';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { SMS_CHANNEL, SmsChannelPort, SmsMessage, TransientProviderError } from '@cadence/api-channel';
-import { StrategyWorkerModule } from '@cadence/api-strategy';
-import { WebhookWorkerModule } from '@cadence/api-webhook';
-import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppModule } from '../src/app/app.module';
-import { configureHttp } from '../src/app/configure-app';
-import { reservePublicPort } from './create-test-app';
+import { ApiAndWorker, startApiAndWorker } from './api-and-worker';
 
 interface Agent {
   id: string;
@@ -22,7 +16,7 @@ interface Agent {
 const clock = { now: () => new Date('2026-03-10T19:00:00Z') };
 
 describe('the send path on sandbox providers (API + worker, embedded MongoDB, real Redis)', () => {
-  let infrastructure: TestInfrastructure;
+  let stack: ApiAndWorker;
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let sms: SmsChannelPort;
@@ -31,29 +25,13 @@ describe('the send path on sandbox providers (API + worker, embedded MongoDB, re
   const http = () => request(api.getHttpServer());
 
   beforeAll(async () => {
-    // The worker's sandbox providers post their signed webhooks to the API listening there.
-    const { port, url } = await reservePublicPort();
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: url });
-    infrastructure = await startTestInfrastructure();
-    const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
-    configureHttp(api, loadConfig(AppConfig));
-    await api.listen(port, '127.0.0.1');
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, WebhookWorkerModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    worker = await workerModule.init();
+    stack = await startApiAndWorker({ clock });
+    ({ api, worker } = stack);
     sms = worker.get<SmsChannelPort>(SMS_CHANNEL);
   }, 60_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await infrastructure?.stop();
+    await stack?.close();
   });
 
   /** Every provider call is recorded; `failFirst` makes the next n calls to a number answer 500. */

@@ -1,17 +1,10 @@
-import { AppConfig, Clock, CoreModule, loadConfig } from '@cadence/api-core';
 import { ProviderName, SANDBOX_EVENT_SINK, SandboxEventSink, SandboxWebhookUnreachableError, SignedWebhookRequest } from '@cadence/api-channel';
-import { StrategyWorkerModule } from '@cadence/api-strategy';
-import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
-import { WebhookWorkerModule } from '@cadence/api-webhook';
 import { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { Connection, Types } from 'mongoose';
 import request from 'supertest';
-import { AppModule } from '../src/app/app.module';
-import { configureHttp } from '../src/app/configure-app';
-import { reservePublicPort } from './create-test-app';
+import { ApiAndWorker, startApiAndWorker } from './api-and-worker';
 
 interface Agent {
   auth: { Authorization: string };
@@ -21,7 +14,7 @@ interface Agent {
 const clock = { now: () => new Date('2026-03-10T19:00:00Z') };
 
 describe('sandbox provider webhooks over HTTP (API listening on a local port, worker in-process)', () => {
-  let infrastructure: TestInfrastructure;
+  let stack: ApiAndWorker;
   let api: NestExpressApplication;
   let worker: INestApplicationContext;
   let db: Connection;
@@ -33,22 +26,11 @@ describe('sandbox provider webhooks over HTTP (API listening on a local port, wo
   const http = () => request(api.getHttpServer());
 
   beforeAll(async () => {
-    ({ port: publicPort, url: publicUrl } = await reservePublicPort());
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', CHANNEL_SANDBOX_EVENT_DELAY_MS: '300', PUBLIC_BASE_URL: publicUrl });
-    infrastructure = await startTestInfrastructure();
-    const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
-    configureHttp(api, loadConfig(AppConfig));
-    await api.listen(publicPort, '127.0.0.1');
+    stack = await startApiAndWorker({ clock, env: { CHANNEL_SANDBOX_EVENT_DELAY_MS: '300' } });
+    ({ api, worker } = stack);
+    publicUrl = stack.publicUrl as string;
+    publicPort = Number(new URL(publicUrl).port);
     db = api.get<Connection>(getConnectionToken());
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, WebhookWorkerModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    worker = await workerModule.init();
     // The real HTTP sink, observed: what it posted where, and whether our API took it.
     const sink = worker.get<SandboxEventSink>(SANDBOX_EVENT_SINK, { strict: false });
     const deliver = sink.deliver.bind(sink);
@@ -65,9 +47,7 @@ describe('sandbox provider webhooks over HTTP (API listening on a local port, wo
   }, 60_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await infrastructure?.stop();
+    await stack?.close();
   });
 
   /** The API stops answering on its public port (a restart), and comes back on the same one. */

@@ -1,61 +1,34 @@
-import { AppConfig, Clock, CoreModule, loadConfig } from '@cadence/api-core';
 import { StrategyWorkerModule } from '@cadence/api-strategy';
 import { PER_CONTACT_AUDIO_MEDIA_ID, VoicemailWorkerModule } from '@cadence/api-voicemail';
 import { WebhookWorkerModule } from '@cadence/api-webhook';
-import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
-import { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, Types } from 'mongoose';
 import request from 'supertest';
-import { AppModule } from '../src/app/app.module';
-import { configureHttp } from '../src/app/configure-app';
-import { reservePublicPort } from './create-test-app';
+import { ApiAndWorker, startApiAndWorker, waitFor } from './api-and-worker';
 
 // Inside every send window: 11:00 in California.
 const clock = { now: () => new Date('2026-03-10T19:00:00Z') };
 
 describe('per-contact voicemail audio through the strategy send path (sandbox Drop Cowboy)', () => {
-  let infrastructure: TestInfrastructure;
+  let stack: ApiAndWorker;
   let api: NestExpressApplication;
-  let worker: INestApplicationContext;
   let mediaDir: string;
   const http = () => request(api.getHttpServer());
 
   beforeAll(async () => {
     mediaDir = mkdtempSync(join(tmpdir(), 'vm-delivery-'));
-    // The worker's sandbox providers post their signed webhooks to the API listening there.
-    const { port, url } = await reservePublicPort();
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: url, MEDIA_STORAGE_DIR: mediaDir });
-    infrastructure = await startTestInfrastructure();
-    const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] }).overrideProvider(Clock).useValue(clock).compile();
-    api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
-    configureHttp(api, loadConfig(AppConfig));
-    await api.listen(port, '127.0.0.1');
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, VoicemailWorkerModule, WebhookWorkerModule] }).overrideProvider(Clock).useValue(clock).compile();
-    worker = await workerModule.init();
+    stack = await startApiAndWorker({ clock, env: { MEDIA_STORAGE_DIR: mediaDir }, workerModules: [StrategyWorkerModule, VoicemailWorkerModule, WebhookWorkerModule] });
+    ({ api } = stack);
   }, 60_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await infrastructure?.stop();
+    await stack?.close();
     rmSync(mediaDir, { recursive: true, force: true });
   });
-
-  async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting; last: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 
   it("drops each contact's own approved audio (uploaded to Drop Cowboy once) and skips a contact without it", async () => {
     const session = (await http().post('/api/v1/auth/register').send({ email: 'vm-delivery@example.com', password: 'correct horse battery', name: 'Dana' }).expect(201)).body;

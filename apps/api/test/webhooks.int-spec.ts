@@ -1,17 +1,11 @@
-import { AppConfig, AuthConfig, Clock, CoreModule, loadConfig } from '@cadence/api-core';
+import { AuthConfig, loadConfig } from '@cadence/api-core';
 import { callbackToken, ChannelConfig, sandboxAccounts, SandboxAccounts, signDropCowboyWebhook, signSendGridPayload, signTwilioRequest, SANDBOX_TWILIO_FROM } from '@cadence/api-channel';
-import { StrategyWorkerModule } from '@cadence/api-strategy';
-import { setTestEnv, startTestInfrastructure, TestInfrastructure } from '@cadence/api-testing';
-import { WebhookWorkerModule } from '@cadence/api-webhook';
-import { INestApplicationContext } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { Connection } from 'mongoose';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
-import { AppModule } from '../src/app/app.module';
-import { configureHttp } from '../src/app/configure-app';
+import { ApiAndWorker, startApiAndWorker } from './api-and-worker';
 
 interface Agent {
   auth: { Authorization: string };
@@ -24,9 +18,8 @@ const BASE = 'https://cadence.test';
 const nowSeconds = String(Math.floor(NOW.getTime() / 1000));
 
 describe('provider webhooks, opt-outs and engagement (API + worker, embedded MongoDB, real Redis)', () => {
-  let infrastructure: TestInfrastructure;
+  let stack: ApiAndWorker;
   let api: NestExpressApplication;
-  let worker: INestApplicationContext;
   let db: Connection;
   let accounts: SandboxAccounts;
   let registered = 0;
@@ -35,28 +28,14 @@ describe('provider webhooks, opt-outs and engagement (API + worker, embedded Mon
 
   beforeAll(async () => {
     // Sandbox events far in the future: only the webhooks these tests post move anything.
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', CHANNEL_SANDBOX_EVENT_DELAY_MS: '3600000', PUBLIC_BASE_URL: BASE, ADMIN_EMAILS: 'admin@example.com' });
+    stack = await startApiAndWorker({ clock, env: { CHANNEL_SANDBOX_EVENT_DELAY_MS: '3600000', PUBLIC_BASE_URL: BASE, ADMIN_EMAILS: 'admin@example.com' }, listen: false });
+    ({ api } = stack);
     accounts = sandboxAccounts(loadConfig(ChannelConfig).CHANNEL_SANDBOX_SECRET);
-    infrastructure = await startTestInfrastructure();
-    const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
-    configureHttp(api, loadConfig(AppConfig));
-    await api.init();
     db = api.get<Connection>(getConnectionToken());
-    const workerModule = await Test.createTestingModule({ imports: [CoreModule.forRoot(infrastructure.urls), StrategyWorkerModule, WebhookWorkerModule] })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    worker = await workerModule.init();
   }, 60_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await infrastructure?.stop();
+    await stack?.close();
   });
 
   async function registerAgent(email = `hooks${++registered}@example.com`): Promise<Agent> {

@@ -9,6 +9,7 @@ export * from './lib/schemas/execution.schema';
 export { ExecutionRepository } from './lib/repositories/execution.repository';
 export { ApplyDeliveryEventUseCase } from './lib/usecases/apply-delivery-event.usecase';
 export * from './lib/usecases/contact-sends.usecase';
+export { SendEmailBatchUseCase } from './lib/usecases/send-email-batch.usecase';
 export { RunCampaignClockUseCase } from './lib/usecases/run-campaign-clock.usecase';
 export type { CampaignClockReport } from './lib/usecases/run-campaign-clock.usecase';
 export * from './lib/usecases/agent-compliance.usecase';

@@ -36,6 +36,7 @@ import { ScheduleStrategyUseCase } from './usecases/schedule-strategy.usecase';
 import { SendStrategyTestUseCase } from './usecases/send-strategy-test.usecase';
 import { TestStrategyUseCase } from './usecases/test-strategy.usecase';
 import { RunFanOutUseCase } from './usecases/run-fan-out.usecase';
+import { SendEmailBatchUseCase } from './usecases/send-email-batch.usecase';
 import { SendExecutionUseCase } from './usecases/send-execution.usecase';
 import { GetStrategyRunStatusUseCase, ListExecutionsUseCase } from './usecases/strategy-run-status.usecase';
 import { PauseStrategyUseCase, ResumeStrategyUseCase } from './usecases/strategy-transitions.usecase';
@@ -113,6 +114,7 @@ export class StrategyModule {}
     UnsubscribeLinks,
     RunFanOutUseCase,
     SendExecutionUseCase,
+    SendEmailBatchUseCase,
     SendStrategyTestUseCase,
     StartFanOutUseCase,
     RunCampaignClockUseCase,

@@ -131,3 +131,15 @@ export function renderMessage(type: StrategyType, stepIndex: number, variant: St
     }
   }
 }
+
+/**
+ * The email of renderMessage with the merge tags left in (the footer's link as `{{unsubscribeUrl}}`),
+ * for a provider that fills them per recipient (a SendGrid batch). Rendered with a contact's data it
+ * gives that contact's email unless the sender's name or address holds a tag of its own: the batch
+ * compares the two per recipient and sends the rest one by one.
+ */
+export function emailTemplatesOf(variant: StrategyVariant, sender: EmailSender): { subject: string; html: string; text: string } {
+  const html = `${variant.html ?? ''}\n<p style="font-size:12px;color:#666">${escapeHtml(sender.fromName)} · ${escapeHtml(sender.postalAddress)}<br><a href="{{unsubscribeUrl}}">Unsubscribe</a></p>`;
+  const text = `${variant.text ?? ''}\n\n--\n${sender.fromName}\n${sender.postalAddress}\nUnsubscribe: {{unsubscribeUrl}}`;
+  return { subject: variant.subject ?? '', html, text };
+}

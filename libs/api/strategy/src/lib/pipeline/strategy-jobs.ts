@@ -1,10 +1,12 @@
 import { QueueName } from '@cadence/api-core';
-import { IsInt, IsMongoId, IsOptional, IsString, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsMongoId, IsOptional, IsString, Min } from 'class-validator';
 import { ExecutionChannel } from '../schemas/execution.schema';
 
 export enum StrategyJob {
   FanOut = 'fan-out',
   Send = 'send',
+  /** Up to 1,000 due email executions of one strategy, step and variant: one SendGrid request. */
+  SendEmailBatch = 'send-email-batch',
   /** A strategy's test message to the agent: on the channel's queue, so it keeps to the same rate limit. */
   TestSend = 'test-send',
 }
@@ -25,6 +27,34 @@ export class FanOutJobData {
 export class SendJobData {
   @IsMongoId()
   executionId!: string;
+
+  /** The execution's `jobSeq` when queued (absent in jobs queued before it was added): a later job makes this one stale. */
+  @IsOptional()
+  @IsInt()
+  jobSeq?: number;
+
+  @IsMongoId()
+  userId!: string;
+
+  @IsOptional()
+  @IsString()
+  teamId!: string | null;
+}
+
+/** SendGrid takes at most 1,000 personalizations per request. */
+export const EMAIL_BATCH_MAX = 1000;
+
+/** `jobSeqs[i]` is the `jobSeq` execution i had when batched: a later job for it makes this one stale for it. */
+export class SendEmailBatchJobData {
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EMAIL_BATCH_MAX)
+  @IsMongoId({ each: true })
+  executionIds!: string[];
+
+  @ArrayMinSize(1)
+  @ArrayMaxSize(EMAIL_BATCH_MAX)
+  @IsInt({ each: true })
+  jobSeqs!: number[];
 
   @IsMongoId()
   userId!: string;

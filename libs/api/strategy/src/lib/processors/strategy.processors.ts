@@ -4,8 +4,9 @@ import type { Job } from 'bull';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Types } from 'mongoose';
-import { FanOutJobData, SendJobData, StrategyJob, TestSendJobData } from '../pipeline/strategy-jobs';
+import { FanOutJobData, SendEmailBatchJobData, SendJobData, StrategyJob, TestSendJobData } from '../pipeline/strategy-jobs';
 import { RunFanOutUseCase } from '../usecases/run-fan-out.usecase';
+import { SendEmailBatchUseCase } from '../usecases/send-email-batch.usecase';
 import { SendExecutionUseCase } from '../usecases/send-execution.usecase';
 import { SendStrategyTestUseCase } from '../usecases/send-strategy-test.usecase';
 
@@ -42,7 +43,7 @@ abstract class SendProcessor {
 
   protected async sendOne(job: Job<unknown>): Promise<void> {
     const data = validated(SendJobData, job);
-    await this.send.execute({ userId: data.userId, teamId: data.teamId ?? null }, new Types.ObjectId(data.executionId));
+    await this.send.execute({ userId: data.userId, teamId: data.teamId ?? null }, new Types.ObjectId(data.executionId), data.jobSeq);
   }
 
   protected async sendTest(job: Job<unknown>): Promise<void> {
@@ -68,10 +69,25 @@ export class SendSmsProcessor extends SendProcessor {
   }
 }
 
+/** Batches wait on up to 1,000 claims each, so two at a time keep the bucket busy. */
+const EMAIL_BATCH_CONCURRENCY = 2;
+
 @Processor(QueueName.SendEmail)
 export class SendEmailProcessor extends SendProcessor {
-  constructor(send: SendExecutionUseCase, test: SendStrategyTestUseCase) {
+  constructor(
+    send: SendExecutionUseCase,
+    test: SendStrategyTestUseCase,
+    private readonly batch: SendEmailBatchUseCase,
+  ) {
     super(send, test);
+  }
+
+  @Process({ name: StrategyJob.SendEmailBatch, concurrency: EMAIL_BATCH_CONCURRENCY })
+  async runBatch(job: Job<unknown>): Promise<void> {
+    const data = validated(SendEmailBatchJobData, job);
+    if (data.jobSeqs.length !== data.executionIds.length) throw new Error(`Invalid ${job.name} job ${job.id}: jobSeqs`);
+    const executions = data.executionIds.map((id, i) => ({ id: new Types.ObjectId(id), jobSeq: data.jobSeqs[i] }));
+    await this.batch.execute({ userId: data.userId, teamId: data.teamId ?? null }, executions);
   }
 
   @Process({ name: StrategyJob.Send, concurrency: SEND_CONCURRENCY })

@@ -125,10 +125,15 @@ export class ExecutionRepository {
   }
 
   /** Webhook lookup: the event names our execution id or the provider's message id, not a tenant. */
-  findForDeliveryEvent(executionId: string | undefined, providerMessageId: string | undefined): Promise<Execution | null> {
+  async findForDeliveryEvent(executionId: string | undefined, providerMessageId: string | undefined, recipient?: string): Promise<Execution | null> {
     if (executionId && Types.ObjectId.isValid(executionId)) return this.executions.findOne({ _id: new Types.ObjectId(executionId) }).lean<Execution>().exec();
-    if (providerMessageId) return this.executions.findOne({ providerMessageId }).lean<Execution>().exec();
-    return Promise.resolve(null);
+    if (!providerMessageId) return null;
+    const found = await this.executions.find({ providerMessageId }).limit(2).lean<Execution[]>().exec();
+    if (found.length < 2) return found[0] ?? null;
+    // A SendGrid batch shares one X-Message-Id among up to 1,000 executions: only the recipient tells
+    // them apart, and without one no execution is guessed.
+    if (!recipient) return null;
+    return this.executions.findOne({ providerMessageId, address: { $in: [...new Set([recipient, recipient.toLowerCase()])] } }).lean<Execution>().exec();
   }
 
   /**

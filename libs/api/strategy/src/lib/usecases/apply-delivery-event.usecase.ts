@@ -49,7 +49,7 @@ export class ApplyDeliveryEventUseCase {
   /** Returns whether the event changed the execution's delivery status. */
   async execute(event: DeliveryEvent): Promise<boolean> {
     for (let race = 0; race < MAX_RACES; race++) {
-      const execution = await this.executions.findForDeliveryEvent(event.executionId, event.providerMessageId);
+      const execution = await this.executions.findForDeliveryEvent(event.executionId, event.providerMessageId, event.recipient);
       if (!execution || execution.appliedEventIds.includes(event.providerEventId)) return false;
       const tenant = { userId: execution.userId.toHexString(), teamId: execution.teamId ?? null };
       const current = execution.deliveryStatus as DeliveryStatus | null;

@@ -7,6 +7,7 @@ import { pickVariant } from '../domain/strategy-content';
 import { ExecutionGate } from '../pipeline/execution-gate';
 import { SendJobs } from '../pipeline/enqueue-send';
 import { MemberProgress } from '../pipeline/member-progress';
+import { EMAIL_BATCH_MAX } from '../pipeline/strategy-jobs';
 import { ExecutionRepository } from '../repositories/execution.repository';
 import { StrategyRepository } from '../repositories/strategy.repository';
 import { Execution, ExecutionChannel, ExecutionStatus } from '../schemas/execution.schema';
@@ -65,9 +66,14 @@ export class RunFanOutUseCase {
       audience.push(...contactIds);
       await this.createExecutions(tenant, strategy, campaign, contactIds, startedAt);
     });
+    // Email due now is queued in batches of up to 1,000 (one SendGrid request each), so it is
+    // collected over several gating rounds before it is queued.
+    const emailDue: Execution[] = [];
     for (let from = 0; from < audience.length; from += GATE_BATCH) {
-      await this.gateAndQueue(tenant, strategy, campaign, audience.slice(from, from + GATE_BATCH));
+      emailDue.push(...(await this.gateAndQueue(tenant, strategy, campaign, audience.slice(from, from + GATE_BATCH))));
+      if (emailDue.length >= EMAIL_BATCH_MAX) await this.sendJobs.enqueueEmailBatches(emailDue.splice(0));
     }
+    await this.sendJobs.enqueueEmailBatches(emailDue);
     await this.strategies.markFanOutCompleted(tenant, strategy._id, startedAt);
   }
 
@@ -101,10 +107,15 @@ export class RunFanOutUseCase {
     );
   }
 
-  private async gateAndQueue(tenant: Tenant, strategy: Strategy, campaign: Campaign, contactIds: Types.ObjectId[]): Promise<void> {
+  /** Queues single send jobs; answers the email executions due now, which the caller queues in batches. */
+  private async gateAndQueue(tenant: Tenant, strategy: Strategy, campaign: Campaign, contactIds: Types.ObjectId[]): Promise<Execution[]> {
     await this.executions.reviveRemoved(tenant, strategy._id, contactIds);
     const contacts = new Map((await this.members.findContacts(tenant, contactIds)).map((c) => [c._id.toHexString(), c]));
     const toQueue: Execution[] = [];
+    const toBatch: Execution[] = [];
+    // A daily cap is checked against sends already made, which a batch's claims all precede; capped
+    // campaigns keep single sends so the cap holds.
+    const batches = CHANNEL_OF[strategy.type] === ExecutionChannel.Email && !campaign.schedule?.dailyCap;
     // Every execution that moved, so the members' channel progress is written a batch at a time.
     const moved: Execution[] = [];
     const now = this.clock.now();
@@ -129,20 +140,23 @@ export class RunFanOutUseCase {
         if (decision.reason === GateReason.BudgetExhausted) await this.budget.pauseForBudget(tenant, campaign._id);
       } else {
         const deferred = decision.verdict === 'defer';
+        const batched = batches && !deferred;
         const waiting = await this.executions.move(
           tenant,
           execution._id,
           [execution.status],
           deferred ? { status: ExecutionStatus.Deferred, notBefore: decision.until as Date, reasonCode: decision.reason, reason: decision.message } : { status: ExecutionStatus.Queued, reasonCode: null, reason: null },
-          newJobFor(execution),
+          // A batch job is always new (its id and the executions' seqs), so a queued one's old job goes stale.
+          batched ? { jobSeq: 1 } : newJobFor(execution),
         );
         if (waiting) {
-          toQueue.push(waiting);
+          (batched ? toBatch : toQueue).push(waiting);
           moved.push(waiting);
         }
       }
     }
     await this.sendJobs.enqueueMany(toQueue, now);
     await this.memberProgress.executionsMoved(tenant, moved);
+    return toBatch;
   }
 }

@@ -11,6 +11,7 @@ import {
   localDayRange,
   OutboundMessage,
   PermanentProviderError,
+  SendResult,
   SMS_CHANNEL,
   SMS_CREDENTIALS,
   TransientProviderError,
@@ -21,11 +22,13 @@ import {
 } from '@cadence/api-channel';
 import { PER_CONTACT_AUDIO_MEDIA_ID, PER_CONTACT_VOICEMAIL_AUDIO, PerContactVoicemailAudio } from '@cadence/api-voicemail';
 import { Clock, Tenant } from '@cadence/api-core';
+import { Contact } from '@cadence/api-contact';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Types } from 'mongoose';
 import { SendJobs } from '../pipeline/enqueue-send';
 import { contentHashOf } from '../domain/compliance-record';
+import { RenderedMessage } from '../domain/strategy-content';
 import { ExecutionGate } from '../pipeline/execution-gate';
 import { MemberProgress } from '../pipeline/member-progress';
 import { SendTokenBucket } from '../pipeline/send-token-bucket';
@@ -33,7 +36,7 @@ import { outboundMessageOf } from '../pipeline/outbound-message';
 import { UnsubscribeLinks } from '../pipeline/unsubscribe-links';
 import { ExecutionRepository } from '../repositories/execution.repository';
 import { StrategyRepository } from '../repositories/strategy.repository';
-import { Execution, ExecutionChannel, ExecutionStatus } from '../schemas/execution.schema';
+import { Execution, ExecutionChannel, ExecutionCompliance, ExecutionStatus } from '../schemas/execution.schema';
 import { Strategy, StrategyStatus } from '../schemas/strategy.schema';
 
 type AnyPort = ChannelPort<OutboundMessage, unknown>;
@@ -46,9 +49,23 @@ function stoppedBecause(strategy: Strategy, campaign: Campaign): string | null {
 }
 const STARTABLE = [ExecutionStatus.Queued, ExecutionStatus.Deferred];
 
+/** One execution this run holds in `sending` (budget reserved, compliance recorded), with what its call needs. */
+export interface ClaimedSend {
+  sending: Execution;
+  strategy: Strategy;
+  campaign: Campaign;
+  contact: Contact;
+  rendered: RenderedMessage;
+  address: string;
+  estimatedCostMicros: number;
+  compliance: ExecutionCompliance | null;
+  unsubscribeUrl: string | null;
+}
+
 /**
  * One send job: re-reads everything right before the provider call (so a pause stops it), asks the
- * gate again, writes `sending` before the call and `sent`/`failed`/`queued` (retry) after it.
+ * gate again, writes `sending` before the call and `sent`/`failed`/`queued` (retry) after it. An email
+ * batch job (SendEmailBatchUseCase) runs the same claim, last look and settling around its one call.
  * Finding the execution already `sending` means a worker died during the call: a provider that
  * dedupes by idempotency key gets the same call again; any other is marked `unknown`, never resent.
  */
@@ -88,19 +105,34 @@ export class SendExecutionUseCase {
     };
   }
 
-  async execute(tenant: Tenant, executionId: Types.ObjectId): Promise<void> {
+  /** `jobSeq`: the job's (an email batch may have taken the execution over since this job was queued). */
+  async execute(tenant: Tenant, executionId: Types.ObjectId, jobSeq?: number): Promise<void> {
+    const claimed = await this.claim(tenant, executionId, jobSeq);
+    if (!claimed) return;
+    // The provider's rate (may wait up to a second or so); then the last look before the call.
+    await this.tokens.take(claimed.sending.channel);
+    const [going] = await this.releaseStopped(tenant, [claimed]);
+    if (going) await this.sendClaimed(tenant, going);
+  }
+
+  /**
+   * Everything before the provider call, for one execution: re-read, stop check, gate, daily cap,
+   * budget reservation and the compare-and-set to `sending` with the compliance record. Null when this
+   * run does not send it (settled here, taken by another run, or — `jobSeq` given — a stale job's).
+   */
+  async claim(tenant: Tenant, executionId: Types.ObjectId, jobSeq?: number): Promise<ClaimedSend | null> {
     const execution = await this.executions.findById(tenant, executionId);
-    if (!execution) return;
-    const { port, credentials } = this.ports[execution.channel];
+    if (!execution || (jobSeq !== undefined && execution.jobSeq !== jobSeq)) return null;
+    const { port } = this.ports[execution.channel];
     if (execution.status === ExecutionStatus.Sending && !port.idempotentSends) {
       await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], {
         status: ExecutionStatus.Unknown,
         reasonCode: 'interrupted',
         reason: `The worker stopped during the call to ${port.provider}; not resent, so the contact cannot get it twice. Check the provider's log to reconcile.`,
       });
-      return;
+      return null;
     }
-    if (![...STARTABLE, ExecutionStatus.Sending].includes(execution.status)) return;
+    if (![...STARTABLE, ExecutionStatus.Sending].includes(execution.status)) return null;
 
     const now = this.clock.now();
     const [strategy, campaign, [contact]] = await Promise.all([
@@ -110,13 +142,13 @@ export class SendExecutionUseCase {
     ]);
     if (!strategy || !campaign || !contact) {
       await this.finish(tenant, execution, ExecutionStatus.Skipped, 'gone', 'The strategy, campaign or contact no longer exists');
-      return;
+      return null;
     }
     const stopped = stoppedBecause(strategy, campaign);
     if (stopped) {
       // Held without a time: the resume or re-deploy fan-out picks it up again.
       await this.memberProgress.executionMoved(tenant, await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stopped }));
-      return;
+      return null;
     }
 
     const unsubscribeUrl = execution.channel === ExecutionChannel.Email ? this.unsubscribeLinks.urlFor(execution._id.toHexString()) : null;
@@ -124,41 +156,66 @@ export class SendExecutionUseCase {
     if (decision.verdict === 'skip') {
       await this.finish(tenant, execution, ExecutionStatus.Skipped, decision.reason, decision.message);
       await this.counters.execute(tenant, campaign._id, execution.channel, { skipped: 1 });
-      return;
+      return null;
     }
     if (decision.verdict === 'defer') {
       await this.defer(tenant, execution, decision.reason, decision.message, decision.until, now);
       if (decision.reason === GateReason.BudgetExhausted) await this.budget.pauseForBudget(tenant, campaign._id);
-      return;
+      return null;
     }
     const capUntil = await this.dailyCapReachedUntil(tenant, campaign, now);
     if (capUntil) {
       await this.defer(tenant, execution, 'daily_cap', `The campaign's daily cap of ${campaign.schedule?.dailyCap} is reached`, capUntil, now);
-      return;
+      return null;
     }
 
     // A re-run from `sending` (an idempotent provider's stalled job) reserved its cost the first time.
     const reservesNow = execution.status !== ExecutionStatus.Sending;
     if (reservesNow && !(await this.budget.execute(tenant, campaign, estimatedCostMicros))) {
       await this.defer(tenant, execution, 'budget_exhausted', 'The campaign budget is spent', null, now);
-      return;
+      return null;
     }
     const sending = await this.executions.move(tenant, execution._id, [...STARTABLE, ExecutionStatus.Sending], { status: ExecutionStatus.Sending, sendingAt: now, address: decision.address, ...(compliance ? { compliance } : {}) }, { attempts: 1 });
     if (!sending) {
       // Another run took it; it settles its own reservation.
       if (reservesNow) await this.counters.execute(tenant, campaign._id, execution.channel, {}, -estimatedCostMicros);
-      return;
+      return null;
     }
-    // The provider's rate (may wait up to a second or so); then the last look before the call: the gate
-    // above took a few round trips, the wait a little more, and a pause in between must win.
-    await this.tokens.take(execution.channel);
-    const stoppedMeanwhile = await this.stoppedBecause(tenant, execution);
-    if (stoppedMeanwhile) {
-      await this.memberProgress.executionMoved(tenant, await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stoppedMeanwhile }, { attempts: -1 }));
-      await this.counters.execute(tenant, campaign._id, execution.channel, {}, -estimatedCostMicros);
-      return;
+    return { sending, strategy, campaign, contact, rendered, address: decision.address, estimatedCostMicros, compliance, unsubscribeUrl };
+  }
+
+  /**
+   * The last look before the call, after the token wait: the gate took a few round trips, the wait a
+   * little more, and a pause in between must win. Claims of one strategy (a batch) share one read.
+   * Answers the claims still to send; the others are back to `deferred` with their reservation refunded.
+   */
+  async releaseStopped(tenant: Tenant, claimed: ClaimedSend[]): Promise<ClaimedSend[]> {
+    const verdicts = new Map<string, Promise<string | null>>();
+    const going: ClaimedSend[] = [];
+    for (const c of claimed) {
+      const key = `${c.sending.strategyId.toHexString()}:${c.sending.campaignId.toHexString()}`;
+      if (!verdicts.has(key)) verdicts.set(key, this.stoppedBecause(tenant, c.sending));
+      const stoppedMeanwhile = await verdicts.get(key);
+      if (!stoppedMeanwhile) {
+        going.push(c);
+        continue;
+      }
+      await this.memberProgress.executionMoved(tenant, await this.executions.move(tenant, c.sending._id, [ExecutionStatus.Sending], { status: ExecutionStatus.Deferred, reasonCode: 'paused', reason: stoppedMeanwhile }, { attempts: -1 }));
+      await this.counters.execute(tenant, c.campaign._id, c.sending.channel, {}, -c.estimatedCostMicros);
     }
-    const message = outboundMessageOf(sending, rendered, contact, decision.address, this.webhookUrls, unsubscribeUrl);
+    return going;
+  }
+
+  /** The provider message of a claimed execution. */
+  messageOf(claimed: ClaimedSend): OutboundMessage {
+    return outboundMessageOf(claimed.sending, claimed.rendered, claimed.contact, claimed.address, this.webhookUrls, claimed.unsubscribeUrl);
+  }
+
+  /** One provider call for one claimed execution (its token already taken), then its outcome. */
+  async sendClaimed(tenant: Tenant, claimed: ClaimedSend): Promise<void> {
+    const { sending: execution, rendered, compliance, campaign, estimatedCostMicros } = claimed;
+    const { port, credentials } = this.ports[execution.channel];
+    const message = this.messageOf(claimed);
     try {
       // Issue #6: a voicemail variant whose recording is PER_CONTACT_AUDIO_MEDIA_ID drops this contact's own
       // approved audio (uploaded to Drop Cowboy once, or our signed URL); without approved audio the send is skipped.
@@ -174,26 +231,36 @@ export class SendExecutionUseCase {
         // The record written with `sending` could not know this contact's audio yet.
         if (compliance) await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending], { compliance: { ...compliance, contentHash: contentHashOf(rendered, audio) } });
       }
-      const result = await port.send(message, credentials);
-      const cost = result.cost?.totalMicros ?? estimatedCostMicros;
-      // From `unknown` too: a call that outlived its stalled job and succeeded settles the question.
-      const sent = await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending, ExecutionStatus.Unknown], {
-        status: ExecutionStatus.Sent,
-        provider: result.provider,
-        providerMessageId: result.providerMessageId,
-        deliveryStatus: result.status,
-        costMicros: cost,
-        sentAt: result.acceptedAt,
-        reasonCode: null,
-        reason: null,
-      });
-      if (sent) {
-        await this.counters.execute(tenant, campaign._id, execution.channel, { sent: 1, costMicros: cost }, cost - estimatedCostMicros);
-        await this.memberProgress.executionMoved(tenant, sent);
-      }
+      await this.settleSent(tenant, claimed, await port.send(message, credentials));
     } catch (error) {
-      await this.handleFailure(tenant, sending, port, error, estimatedCostMicros);
+      await this.settleFailed(tenant, claimed, error);
     }
+  }
+
+  /** The provider took the message: `sent`, the campaign's counters (the estimate trued up) and the member's progress. */
+  async settleSent(tenant: Tenant, claimed: ClaimedSend, result: SendResult): Promise<void> {
+    const { sending: execution, campaign, estimatedCostMicros } = claimed;
+    const cost = result.cost?.totalMicros ?? estimatedCostMicros;
+    // From `unknown` too: a call that outlived its stalled job and succeeded settles the question.
+    const sent = await this.executions.move(tenant, execution._id, [ExecutionStatus.Sending, ExecutionStatus.Unknown], {
+      status: ExecutionStatus.Sent,
+      provider: result.provider,
+      providerMessageId: result.providerMessageId,
+      deliveryStatus: result.status,
+      costMicros: cost,
+      sentAt: result.acceptedAt,
+      reasonCode: null,
+      reason: null,
+    });
+    if (sent) {
+      await this.counters.execute(tenant, campaign._id, execution.channel, { sent: 1, costMicros: cost }, cost - estimatedCostMicros);
+      await this.memberProgress.executionMoved(tenant, sent);
+    }
+  }
+
+  /** The provider refused or the call failed: retry, permanent failure or `unknown` (handleFailure). */
+  settleFailed(tenant: Tenant, claimed: ClaimedSend, error: unknown): Promise<void> {
+    return this.handleFailure(tenant, claimed.sending, this.ports[claimed.sending.channel].port, error, claimed.estimatedCostMicros);
   }
 
   /** The reserved estimate is refunded unless the provider may have taken (and will charge) the message. */

@@ -82,7 +82,7 @@ export class ApplyWebhookEventUseCase {
 
   private async findExecution(event: DeliveryEvent): Promise<Execution | null> {
     if (event.executionId || event.providerMessageId) {
-      const found = await this.executions.findForDeliveryEvent(event.executionId, event.providerMessageId);
+      const found = await this.executions.findForDeliveryEvent(event.executionId, event.providerMessageId, event.recipient);
       if (found || !isInbound(event)) return found;
     }
     if (!event.recipient) return null;
