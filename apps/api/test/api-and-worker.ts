@@ -37,7 +37,9 @@ export interface ApiAndWorkerOptions {
 export async function startApiAndWorker(options: ApiAndWorkerOptions): Promise<ApiAndWorker> {
   const listen = options.listen ?? true;
   const publicPort = listen ? await reservePublicPort() : null;
-  setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', ...(publicPort ? { PUBLIC_BASE_URL: publicPort.url } : {}), ...options.env });
+  // No automatic campaign-clock tick: a tick completing a strategy mid-test would race its assertions;
+  // the suites about the clock run RunCampaignClockUseCase themselves.
+  setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', CAMPAIGN_CLOCK_INTERVAL_SECONDS: '0', ...(publicPort ? { PUBLIC_BASE_URL: publicPort.url } : {}), ...options.env });
   const infrastructure = await startTestInfrastructure();
   const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] })
     .overrideProvider(Clock)

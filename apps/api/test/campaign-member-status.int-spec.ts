@@ -137,7 +137,7 @@ describe('cancelled sends and submitted voicemail launches through the real send
 
   beforeAll(async () => {
     const { port, url } = await reservePublicPort();
-    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', PUBLIC_BASE_URL: url });
+    setTestEnv({ CHANNEL_SANDBOX_LATENCY_MS: '0', CAMPAIGN_CLOCK_INTERVAL_SECONDS: '0', PUBLIC_BASE_URL: url });
     infrastructure = await startTestInfrastructure();
     const apiModule = await Test.createTestingModule({ imports: [AppModule.forRoot(infrastructure.urls)] }).overrideProvider(Clock).useValue(noonInLosAngeles).compile();
     api = apiModule.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });

@@ -1,12 +1,11 @@
-import { QueueName } from '@cadence/api-core';
+import { loadConfig, QueueName } from '@cadence/api-core';
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { RunCampaignClockUseCase } from '../usecases/run-campaign-clock.usecase';
+import { CampaignClockConfig } from './campaign-clock.config';
 
 export const CAMPAIGN_CLOCK_JOB = 'campaign-clock';
-/** Start and end dates are whole days and scheduled deploys are minutes apart: a tick this often is on time. */
-export const CAMPAIGN_CLOCK_EVERY_MS = 15_000;
 
 /**
  * Drives RunCampaignClockUseCase from a repeatable Bull job rather than a timer: one repeat key
@@ -23,7 +22,9 @@ export class CampaignClockProcessor implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.add(CAMPAIGN_CLOCK_JOB, {}, { repeat: { every: CAMPAIGN_CLOCK_EVERY_MS }, jobId: CAMPAIGN_CLOCK_JOB, removeOnComplete: true, removeOnFail: true });
+    const seconds = loadConfig(CampaignClockConfig).CAMPAIGN_CLOCK_INTERVAL_SECONDS;
+    if (seconds === 0) return;
+    await this.queue.add(CAMPAIGN_CLOCK_JOB, {}, { repeat: { every: seconds * 1000 }, jobId: CAMPAIGN_CLOCK_JOB, removeOnComplete: true, removeOnFail: true });
   }
 
   @Process(CAMPAIGN_CLOCK_JOB)
