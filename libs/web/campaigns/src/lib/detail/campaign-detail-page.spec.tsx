@@ -1,9 +1,10 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FakeRoute } from '../../testing/fake-api';
 import { apiError, installFakeApi, json } from '../../testing/fake-api';
 import { campaign, CAMPAIGN_ID, channelStats, runStatus, STRATEGY_ID, textStrategy } from '../../testing/fixtures';
 import { renderPage } from '../../testing/render';
 import { CampaignDetailPage } from './campaign-detail-page';
+import { click } from '../../testing/wizard-routes';
 
 const BASE = `/api/v1/campaigns/${CAMPAIGN_ID}`;
 const ROUTE = '/campaigns/:campaignId';
@@ -20,12 +21,6 @@ function routes(overrides: Record<string, FakeRoute> = {}): Record<string, FakeR
 function channelsOf(sms: string) {
   const idle = { status: 'not-started', reasonCode: null, reason: null, statusAt: null };
   return { sms: { ...idle, status: sms }, email: idle, voicemail: idle };
-}
-
-async function click(element: HTMLElement) {
-  await act(async () => {
-    fireEvent.click(element);
-  });
 }
 
 describe('campaign detail', () => {

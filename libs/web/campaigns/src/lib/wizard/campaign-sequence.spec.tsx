@@ -1,36 +1,14 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { FakeRoute } from '../../testing/fake-api';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { apiError, installFakeApi, json } from '../../testing/fake-api';
-import { campaign, CAMPAIGN_ID, plan, STRATEGY_ID, textStrategy } from '../../testing/fixtures';
+import { CAMPAIGN_ID, plan, STRATEGY_ID, textStrategy } from '../../testing/fixtures';
 import { renderPage, renderWithProviders } from '../../testing/render';
 import { CampaignWizardPage } from './campaign-wizard-page';
 import { PlanReview } from './plan-review';
+import { click, draftRoutes } from '../../testing/wizard-routes';
 
 const BASE = `/api/v1/campaigns/${CAMPAIGN_ID}`;
 const SETUP = '/campaigns/:campaignId/setup';
 const CONFIGURE = `/campaigns/${CAMPAIGN_ID}/setup?step=configure&channels=text`;
-
-function routes(overrides: Record<string, FakeRoute> = {}): Record<string, FakeRoute> {
-  return {
-    [`GET ${BASE}`]: () => json(200, campaign()),
-    [`GET ${BASE}/strategies`]: () => json(200, { items: [] }),
-    [`GET ${BASE}/contacts`]: () =>
-      json(200, {
-        items: [{ contactId: 'c1', firstName: 'Maria', lastName: 'Gonzalez', status: 'active', source: 'manual', sms: 'not-started', email: 'not-started', voicemail: 'not-started', addedAt: '2026-11-20T10:00:00.000Z' }],
-        total: 1,
-        page: 1,
-        limit: 50,
-      }),
-    'GET /api/v1/auth/me': () => json(200, { id: 'u1', name: 'Jane Agent', email: 'jane@example.com' }),
-    ...overrides,
-  };
-}
-
-async function click(element: HTMLElement) {
-  await act(async () => {
-    fireEvent.click(element);
-  });
-}
 
 const step = (n: number) => screen.getByRole('region', { name: `Step ${n}` });
 const variant = (n: number, key: string) => within(step(n)).getByRole('group', { name: `Variant ${key}` });
@@ -51,7 +29,7 @@ describe('campaign wizard: sequences and A/B variants', () => {
   it('writes a two-step sequence with an A/B test, checks it, sends it whole and previews the variant a contact gets', async () => {
     let saved = false;
     const api = installFakeApi(
-      routes({
+      draftRoutes({
         [`GET ${BASE}/strategies`]: () => json(200, { items: saved ? [savedSequence()] : [] }),
         [`POST ${BASE}/strategies`]: () => {
           saved = true;
@@ -124,7 +102,7 @@ describe('campaign wizard: sequences and A/B variants', () => {
 
   it("shows the API's refusal on the variant and field it is about", async () => {
     installFakeApi(
-      routes({
+      draftRoutes({
         [`POST ${BASE}/strategies`]: () =>
           apiError(400, 'STRATEGY_UNKNOWN_MERGE_FIELD', 'Unknown merge field: agentCell', { fields: ['agentCell'], occurrences: [{ step: 0, variant: 'B', part: 'body', name: 'agentCell' }] }),
       }),
@@ -142,7 +120,7 @@ describe('campaign wizard: sequences and A/B variants', () => {
   });
 
   it('forgets errors once the step they were about has moved', async () => {
-    installFakeApi(routes());
+    installFakeApi(draftRoutes());
     renderPage(SETUP, <CampaignWizardPage />, CONFIGURE);
 
     await screen.findByRole('region', { name: 'Step 1' });
@@ -158,7 +136,7 @@ describe('campaign wizard: sequences and A/B variants', () => {
 
   it('removes a step and a variant, and moves a message up while the timing stays', async () => {
     const api = installFakeApi(
-      routes({
+      draftRoutes({
         [`GET ${BASE}/strategies`]: () => json(200, { items: [savedSequence()] }),
         [`PATCH ${BASE}/strategies/${STRATEGY_ID}`]: () => json(200, savedSequence()),
         [`GET ${BASE}/strategies/${STRATEGY_ID}/preview`]: () => json(200, { contactId: 'c1', steps: [] }),

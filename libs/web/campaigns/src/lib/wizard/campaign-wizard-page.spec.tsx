@@ -1,34 +1,12 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { FakeRoute } from '../../testing/fake-api';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { apiError, installFakeApi, json } from '../../testing/fake-api';
 import { campaign, CAMPAIGN_ID, plan, STRATEGY_ID, textStrategy } from '../../testing/fixtures';
 import { renderPage } from '../../testing/render';
 import { CampaignWizardPage } from './campaign-wizard-page';
+import { click, draftRoutes } from '../../testing/wizard-routes';
 
 const BASE = `/api/v1/campaigns/${CAMPAIGN_ID}`;
 const SETUP = '/campaigns/:campaignId/setup';
-
-function draftRoutes(overrides: Record<string, FakeRoute> = {}): Record<string, FakeRoute> {
-  return {
-    [`GET ${BASE}`]: () => json(200, campaign()),
-    [`GET ${BASE}/strategies`]: () => json(200, { items: [] }),
-    [`GET ${BASE}/contacts`]: () =>
-      json(200, {
-        items: [{ contactId: 'c1', firstName: 'Maria', lastName: 'Gonzalez', status: 'active', source: 'manual', sms: 'not-started', email: 'not-started', voicemail: 'not-started', addedAt: '2026-11-20T10:00:00.000Z' }],
-        total: 1,
-        page: 1,
-        limit: 5,
-      }),
-    'GET /api/v1/auth/me': () => json(200, { id: 'u1', name: 'Jane Agent', email: 'jane@example.com' }),
-    ...overrides,
-  };
-}
-
-async function click(element: HTMLElement) {
-  await act(async () => {
-    fireEvent.click(element);
-  });
-}
 
 describe('campaign wizard', () => {
   it('will not create a draft without a name, then creates it and moves on to the contacts', async () => {

@@ -1,8 +1,9 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { apiError, installFakeApi, json } from '../../testing/fake-api';
 import { CAMPAIGN_ID } from '../../testing/fixtures';
 import { renderWithProviders } from '../../testing/render';
 import { DuplicateCheck } from './duplicate-check';
+import { click } from '../../testing/wizard-routes';
 
 const CHECK = `POST /api/v1/campaigns/${CAMPAIGN_ID}/duplicate-check`;
 const RESOLVE = `POST /api/v1/campaigns/${CAMPAIGN_ID}/duplicate-check/resolve`;
@@ -24,12 +25,6 @@ const REPORT = {
   recommendations: ['1 contact was texted 3 days ago by "Spring farm"'],
 };
 const NONE = { totalDuplicates: 0, withinDays: 30, duplicateContacts: [], recommendations: [] };
-
-async function click(element: HTMLElement) {
-  await act(async () => {
-    fireEvent.click(element);
-  });
-}
 
 describe('duplicate check', () => {
   it('lists the other campaigns with the last send and the days since, and removes the duplicates', async () => {
